@@ -1,0 +1,40 @@
+import os
+
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Serve Samling with gunicorn (DEBUG off, static files by WhiteNoise)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--bind", default="127.0.0.1:8000")
+        parser.add_argument("--workers", type=int, default=2)
+
+    def handle(self, *args, bind, workers, **options):
+        from gunicorn.app.wsgiapp import WSGIApplication
+
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samling.settings")
+        argv = [
+            "gunicorn",
+            "samling.wsgi:application",
+            "--bind",
+            bind,
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "-",
+            "--timeout",
+            "60",
+        ]
+
+        class Application(WSGIApplication):
+            def load_config(self):
+                import sys
+
+                saved, sys.argv = sys.argv, argv
+                try:
+                    super().load_config()
+                finally:
+                    sys.argv = saved
+
+        Application("%(prog)s [OPTIONS] [APP_MODULE]").run()

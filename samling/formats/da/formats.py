@@ -1,0 +1,6 @@
+# Danish: "30. september 2020 kl. 12.30"
+DATE_FORMAT = "j. F Y"
+TIME_FORMAT = "H.i"
+DATETIME_FORMAT = "j. F Y \\k\\l. H.i"
+SHORT_DATE_FORMAT = "d.m.Y"
+MONTH_DAY_FORMAT = "j. F"

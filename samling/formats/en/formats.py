@@ -1,0 +1,6 @@
+# English (international): "30 September 2020, 12:30"
+DATE_FORMAT = "j F Y"
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "j F Y, H:i"
+SHORT_DATE_FORMAT = "Y-m-d"
+MONTH_DAY_FORMAT = "j F"

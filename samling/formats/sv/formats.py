@@ -1,0 +1,6 @@
+# Swedish: "25 november 2021 13.15"
+DATE_FORMAT = "j F Y"
+TIME_FORMAT = "H.i"
+DATETIME_FORMAT = "j F Y H.i"
+SHORT_DATE_FORMAT = "Y-m-d"
+MONTH_DAY_FORMAT = "j F"

@@ -1,0 +1,41 @@
+"""The organiser area. For now: log-in, the list of one's events and an overview of each."""
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+
+from samling.networks.permissions import checkin_events, manageable_events
+from samling.programme.queries import programme_for_event
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "orga/login.html"
+    redirect_authenticated_user = True
+    extra_context = {"title": _("Log in")}
+
+
+@login_required
+def dashboard(request):
+    manageable = manageable_events(request.user).select_related("network").order_by("-starts_at")
+    checkin_only = (
+        checkin_events(request.user)
+        .exclude(pk__in=manageable.values("pk"))
+        .select_related("network")
+        .order_by("-starts_at")
+    )
+    return render(
+        request, "orga/dashboard.html", {"events": manageable, "checkin_events": checkin_only}
+    )
+
+
+@login_required
+def event_overview(request, slug):
+    event = get_object_or_404(
+        manageable_events(request.user).select_related("network", "venue"), slug=slug
+    )
+    return render(
+        request,
+        "orga/event.html",
+        {"event": event, "programme": programme_for_event(event)},
+    )

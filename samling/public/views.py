@@ -1,0 +1,106 @@
+"""Public pages: the front page, a network's page and an event's page."""
+
+from django.conf import settings
+from django.db.models import Max, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone, translation
+
+from samling.core.pagecache import cached_response
+from samling.events.models import Event, EventChange
+from samling.events.queries import event_json_ld
+from samling.networks.models import Network
+from samling.programme.queries import programme_for_event, speakers_for_event
+
+
+def _use_language(request, default: str) -> None:
+    """An explicit choice (?lang= or the cookie) wins; otherwise the content's own language."""
+    if getattr(request, "language_chosen", False):
+        return
+    codes = {code for code, _name in settings.LANGUAGES}
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    language = chosen if chosen in codes else default
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
+
+
+def _event_list(queryset):
+    return queryset.published().select_related("network", "venue", "online_meeting")
+
+
+def front(request):
+    version = Event.objects.published().aggregate(v=Max("updated_at"))["v"]
+    now = timezone.now()
+
+    def render_page():
+        networks = Network.objects.filter(events__is_published=True).distinct()
+        upcoming = list(_event_list(Event.objects.upcoming(now)))
+        past = list(_event_list(Event.objects.past(now))[:20])
+        sections = [
+            {
+                "network": network,
+                "upcoming": [e for e in upcoming if e.network_id == network.pk],
+                "past": [e for e in past if e.network_id == network.pk][:5],
+            }
+            for network in networks
+        ]
+        return render(request, "public/front.html", {"sections": sections})
+
+    # The day matters too: an event moves from "upcoming" to "past" without being changed.
+    return cached_response(
+        request, f"front:{version.timestamp() if version else 0}:{now.date()}", render_page
+    )
+
+
+def network(request, network):
+    network = get_object_or_404(Network, slug=network)
+    _use_language(request, network.language)
+    events = Event.objects.published().for_network(network)
+    version = max(filter(None, [network.updated_at, events.aggregate(v=Max("updated_at"))["v"]]))
+    now = timezone.now()
+
+    def render_page():
+        return render(
+            request,
+            "public/network.html",
+            {
+                "network": network,
+                "upcoming": _event_list(events.upcoming(now)),
+                "past": _event_list(events.past(now)),
+            },
+        )
+
+    return cached_response(
+        request, f"network:{network.pk}:{version.timestamp()}:{now.date()}", render_page
+    )
+
+
+def event(request, slug):
+    event = get_object_or_404(
+        Event.objects.select_related("network", "venue", "series", "online_meeting"), slug=slug
+    )
+    if not event.is_published:
+        raise Http404
+    _use_language(request, event.language)
+
+    def render_page():
+        programme = programme_for_event(event)
+        related = event.related_events.published().prefetch_related(
+            Prefetch("changes", queryset=EventChange.objects.filter(is_public=True))
+        )
+        context = {
+            "event": event,
+            "programme": programme,
+            "speakers": speakers_for_event(programme),
+            "contacts": event.contacts.select_related("person", "venue"),
+            "attachments": event.attachments.all(),
+            "changes": event.changes.filter(is_public=True),
+            "related": related,
+            "series_events": (
+                event.series.events.published().exclude(pk=event.pk) if event.series else []
+            ),
+            "json_ld": event_json_ld(event, programme),
+        }
+        return render(request, "public/event.html", context)
+
+    return cached_response(request, f"event:{event.pk}:{event.updated_at.timestamp()}", render_page)
