@@ -6,26 +6,28 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from samling.networks.admin import NetworkScopedAdmin, NetworkScopedInline
+from samling.networks.permissions import manageable_events
 from samling.programme.models import Day, Track
 
 from .models import Attachment, Event, EventChange, EventContact, OnlineMeeting, Series, Venue
 
 
 @admin.register(Venue)
-class VenueAdmin(admin.ModelAdmin):
+class VenueAdmin(NetworkScopedAdmin):
     list_display = ["name", "city", "network"]
-    list_filter = ["network"]
+    list_filter = [("network", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "city", "street"]
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(NetworkScopedAdmin):
     list_display = ["title", "network", "planned_count"]
     prepopulated_fields = {"slug": ["title"]}
     search_fields = ["title"]
 
 
-class DayInline(admin.TabularInline):
+class DayInline(NetworkScopedInline, admin.TabularInline):
     model = Day
     extra = 0
     fields = ["date", "label", "intro", "edit_items"]
@@ -40,31 +42,32 @@ class DayInline(admin.TabularInline):
         return format_html('<a href="{}">{}</a>', url, _("Edit the items of this day"))
 
 
-class TrackInline(admin.TabularInline):
+class TrackInline(NetworkScopedInline, admin.TabularInline):
     model = Track
     extra = 0
 
 
-class OnlineMeetingInline(admin.StackedInline):
+class OnlineMeetingInline(NetworkScopedInline, admin.StackedInline):
     model = OnlineMeeting
     extra = 0
     max_num = 1
 
 
-class EventContactInline(admin.TabularInline):
+class EventContactInline(NetworkScopedInline, admin.TabularInline):
     model = EventContact
     extra = 0
     autocomplete_fields = ["person", "venue"]
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(NetworkScopedInline, admin.TabularInline):
     model = Attachment
     extra = 0
 
 
-class EventChangeInline(admin.TabularInline):
+class EventChangeInline(NetworkScopedInline, admin.TabularInline):
     model = EventChange
     extra = 0
+    readonly_fields = ["changed_by"]
     fields = [
         "kind",
         "previous_starts_at",
@@ -72,13 +75,20 @@ class EventChangeInline(admin.TabularInline):
         "note",
         "is_public",
         "changed_at",
+        "changed_by",
     ]
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(NetworkScopedAdmin):
     list_display = ["title", "network", "starts_at", "mode", "status", "is_published"]
-    list_filter = ["network", "status", "mode", "is_published", "language"]
+    list_filter = [
+        ("network", admin.RelatedOnlyFieldListFilter),
+        "status",
+        "mode",
+        "is_published",
+        "language",
+    ]
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["venue", "series", "related_events"]
@@ -113,6 +123,9 @@ class EventAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def scope_queryset(self, request, queryset):
+        return queryset.filter(pk__in=manageable_events(request.user).values("pk"))
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # Times are entered and shown in the event's own time zone, not the server's.

@@ -49,7 +49,7 @@ class Venue(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        self.events.update(updated_at=timezone.now())
+        self.events.update(updated_at=timezone.now(), revision=models.F("revision") + 1)
 
     def clean(self):
         if self.phone:
@@ -188,6 +188,12 @@ class Event(models.Model):
     )
     is_published = models.BooleanField(_("published"), default=False)
     announced_on = models.DateField(_("announced on"), null=True, blank=True)
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=0,
+        editable=False,
+        help_text=_("Counts changes to the event or its programme; calendars use it as SEQUENCE."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -213,6 +219,13 @@ class Event(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            self.revision += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "revision", "updated_at"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("public:event", kwargs={"slug": self.slug})
@@ -251,8 +264,10 @@ class Event(models.Model):
         return [line.strip(" -•\t") for line in self.highlights.splitlines() if line.strip(" -•\t")]
 
     def touch(self) -> None:
-        """Mark the event changed, so cached pages and outputs are made again."""
-        Event.objects.filter(pk=self.pk).update(updated_at=timezone.now())
+        """Mark the event changed: cached pages and outputs are made again, calendars update."""
+        Event.objects.filter(pk=self.pk).update(
+            updated_at=timezone.now(), revision=models.F("revision") + 1
+        )
 
 
 class OnlineMeeting(models.Model):

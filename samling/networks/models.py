@@ -139,7 +139,7 @@ class Network(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # The network's name stands on every event page: those pages must be rendered again.
-        self.events.update(updated_at=timezone.now())
+        self.events.update(updated_at=timezone.now(), revision=models.F("revision") + 1)
 
     def get_absolute_url(self):
         return reverse("public:network", kwargs={"network": self.slug})
@@ -186,7 +186,7 @@ class Person(models.Model):
         # A new title or organisation shows on the pages of every event the person takes part in.
         Event.objects.filter(
             models.Q(days__items__roles__person=self) | models.Q(contacts__person=self)
-        ).update(updated_at=timezone.now())
+        ).update(updated_at=timezone.now(), revision=models.F("revision") + 1)
 
     def clean(self):
         if self.phone and self.network_id:

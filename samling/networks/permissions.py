@@ -13,6 +13,17 @@ def networks_administered(user) -> QuerySet:
     return Network.objects.filter(team_memberships__user=user, team_memberships__role=Role.ADMIN)
 
 
+def organising_networks(user) -> QuerySet:
+    """Networks in which the user administers or organises events."""
+    if not user.is_authenticated:
+        return Network.objects.none()
+    if user.is_superuser:
+        return Network.objects.all()
+    return Network.objects.filter(
+        team_memberships__user=user, team_memberships__role__in=[Role.ADMIN, Role.ORGANISER]
+    ).distinct()
+
+
 def manageable_events(user) -> QuerySet:
     """Events the user may change: all of a network they administer, or those they are given."""
     from samling.events.models import Event

@@ -1,9 +1,12 @@
 from django.contrib import admin
 
+from samling.networks.admin import NetworkScopedAdmin, NetworkScopedInline
+from samling.networks.permissions import manageable_events
+
 from .models import Day, Item, SpeakerRole
 
 
-class ItemInline(admin.TabularInline):
+class ItemInline(NetworkScopedInline, admin.TabularInline):
     model = Item
     extra = 1
     fields = [
@@ -30,23 +33,29 @@ class ItemInline(admin.TabularInline):
 
 
 @admin.register(Day)
-class DayAdmin(admin.ModelAdmin):
+class DayAdmin(NetworkScopedAdmin):
+    def scope_queryset(self, request, queryset):
+        return queryset.filter(event__in=manageable_events(request.user))
+
     list_display = ["__str__", "event"]
-    list_filter = ["event__network"]
+    list_filter = [("event__network", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["event"]
     inlines = [ItemInline]
 
 
-class SpeakerRoleInline(admin.TabularInline):
+class SpeakerRoleInline(NetworkScopedInline, admin.TabularInline):
     model = SpeakerRole
     extra = 1
     autocomplete_fields = ["person"]
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(NetworkScopedAdmin):
+    def scope_queryset(self, request, queryset):
+        return queryset.filter(day__event__in=manageable_events(request.user))
+
     list_display = ["title", "day", "start_time", "end_time", "kind"]
-    list_filter = ["kind", "day__event"]
+    list_filter = ["kind", ("day__event", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title"]
     list_select_related = ["day", "day__event"]
     inlines = [SpeakerRoleInline]
