@@ -5,6 +5,7 @@ e-mails written to files.
 """
 
 import os
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
     "samling.networks",
     "samling.events",
     "samling.programme",
+    "samling.registration",
+    "samling.notifications",
     "samling.public",
     "samling.api",
     "samling.orga",
@@ -111,6 +114,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A file, not memory, so tests with threads (races, the live server) share one database.
+    # One per process, so parallel test runs never share it.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"samling-test-{os.getpid()}.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "networks.User"
@@ -204,4 +212,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+CELERY_BEAT_SCHEDULE = {
+    "send-pending-mail": {
+        "task": "samling.notifications.tasks.send_pending_mail",
+        "schedule": 60.0,
+    },
 }

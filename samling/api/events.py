@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.cache import cache
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import translation
 from ninja import Query, Router, Schema
 
@@ -26,15 +27,38 @@ class EventFilters(Schema):
 
 
 def _registration(event: Event) -> dict:
-    # Samling's own registration arrives with the registration issue; until then a link out.
+    settings = getattr(event, "registration_settings", None)
+    if settings is None or not settings.is_enabled:
+        # Registration elsewhere (a link out), or none at all.
+        return {
+            "open": bool(event.registration_url) and event.status != Event.Status.CANCELLED,
+            "deadline": None,
+            "capacity": None,
+            "confirmed": 0,
+            "available": None,
+            "waitlisted": 0,
+            "url": event.registration_url or None,
+            "options": [],
+        }
     return {
-        "open": bool(event.registration_url) and event.status != Event.Status.CANCELLED,
-        "deadline": None,
-        "capacity": None,
-        "confirmed": 0,
-        "available": None,
-        "waitlisted": 0,
-        "url": event.registration_url or None,
+        "open": settings.is_open(),
+        "deadline": settings.closes_at or event.ends_at,
+        "capacity": settings.capacity,
+        "confirmed": settings.confirmed_count,
+        "available": settings.available,
+        "waitlisted": settings.waitlisted_count,
+        "url": absolute_url(reverse("public:register", args=[event.slug])),
+        "options": [
+            {
+                "key": option.key,
+                "label": option.label,
+                "kind": option.kind,
+                "choice_group": option.choice_group or None,
+                "capacity": option.capacity,
+                "available": option.available,
+            }
+            for option in event.options.all()
+        ],
     }
 
 
@@ -119,7 +143,11 @@ def event_detail(event: Event) -> dict:
     }
 
 
-BASE = Event.objects.published().select_related("network", "venue", "online_meeting", "series")
+BASE = (
+    Event.objects.published()
+    .select_related("network", "venue", "online_meeting", "series", "registration_settings")
+    .prefetch_related("options")
+)
 
 
 @router.get("/events", response=list[EventSummaryOut], summary="List published events")
@@ -141,7 +169,9 @@ def list_events(request, filters: Query[EventFilters]):
 @router.get("/events/{slug}", response=EventDetailOut, summary="One event with its programme")
 def get_event(request, slug: str):
     event = get_object_or_404(BASE, slug=slug)
-    key = f"api:event:{event.pk}:{event.updated_at.timestamp()}"
+    settings = getattr(event, "registration_settings", None)
+    counts = f"{settings.confirmed_count}:{settings.waitlisted_count}" if settings else "-"
+    key = f"api:event:{event.pk}:{event.updated_at.timestamp()}:{counts}"
     data = cache.get(key)
     if data is None:
         data = event_detail(event)

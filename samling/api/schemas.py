@@ -20,6 +20,15 @@ class VenueOut(Schema):
     country: str
 
 
+class RegistrationOptionOut(Schema):
+    key: str
+    label: str
+    kind: str
+    choice_group: str | None
+    capacity: int | None
+    available: int | None
+
+
 class RegistrationOut(Schema):
     open: bool
     deadline: dt.datetime | None
@@ -28,6 +37,7 @@ class RegistrationOut(Schema):
     available: int | None
     waitlisted: int
     url: str | None = None
+    options: list[RegistrationOptionOut] = []
 
 
 class EventSummaryOut(Schema):

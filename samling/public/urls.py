@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import registration, views
 
 app_name = "public"
 
@@ -8,4 +8,12 @@ urlpatterns = [
     path("", views.front, name="front"),
     path("networks/<slug:network>/", views.network, name="network"),
     path("events/<slug:slug>/", views.event, name="event"),
+    path("events/<slug:slug>/register/", registration.register_view, name="register"),
+    path("events/<slug:slug>/register/link/", registration.request_link_view, name="request-link"),
+    path("r/<str:token>/", registration.registration_view, name="registration"),
+    path("r/<str:token>/cancel/", registration.cancel_view, name="cancel"),
 ]
+
+from .outputs_urls import urlpatterns as output_urlpatterns  # noqa: E402
+
+urlpatterns += output_urlpatterns

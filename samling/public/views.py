@@ -77,11 +77,21 @@ def network(request, network):
 
 def event(request, slug):
     event = get_object_or_404(
-        Event.objects.select_related("network", "venue", "series", "online_meeting"), slug=slug
+        Event.objects.select_related(
+            "network", "venue", "series", "online_meeting", "registration_settings"
+        ),
+        slug=slug,
     )
     if not event.is_published:
         raise Http404
     _use_language(request, event.language)
+    registration = getattr(event, "registration_settings", None)
+    # Places left show on the page: the counts belong to the version of the page.
+    counts = (
+        f"{registration.confirmed_count}:{registration.waitlisted_count}:{registration.is_open()}"
+        if registration
+        else "-"
+    )
 
     def render_page():
         programme = programme_for_event(event)
@@ -100,7 +110,11 @@ def event(request, slug):
                 event.series.events.published().exclude(pk=event.pk) if event.series else []
             ),
             "json_ld": event_json_ld(event, programme),
+            "registration": registration,
+            "registration_open": bool(registration and registration.is_open()),
         }
         return render(request, "public/event.html", context)
 
-    return cached_response(request, f"event:{event.pk}:{event.updated_at.timestamp()}", render_page)
+    return cached_response(
+        request, f"event:{event.pk}:{event.updated_at.timestamp()}:{counts}", render_page
+    )

@@ -133,3 +133,24 @@ class SpeakerRoleFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(
         PersonFactory, network=factory.SelfAttribute("..item.day.event.network")
     )
+
+
+def open_event(capacity=None, *, waitlist=True, **event_fields):
+    """A published event open for registration now, with the default categories."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from samling.registration.services import open_registration
+
+    start = timezone.now() + dt.timedelta(days=30)
+    event = EventFactory(starts_at=start, ends_at=start + dt.timedelta(hours=6), **event_fields)
+    open_registration(event, capacity=capacity, waitlist_enabled=waitlist)
+    return event
+
+
+def registration_data(n=0, **fields):
+    from samling.registration.services import RegistrationData
+
+    defaults = {"name": f"Deltager {n}", "email": f"deltager{n}@example.org", "language": "da"}
+    return RegistrationData(**{**defaults, **fields})

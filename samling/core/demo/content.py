@@ -686,13 +686,33 @@ SKELLEFTEA_EVENT = {
     "attachments": [],
 }
 
-# One upcoming copy of each seed event, so registration and the rest can be tried.
+# One upcoming copy of each seed event, open for registration with the options the seeds imply.
 UPCOMING_COPIES = [
     {
         "source": "temasession-innovation-og-udvikling-i-hele-landet",
         "slug": "temasession-innovation-og-udvikling-2027",
         "title": "Temasession om innovation og udvikling i hele landet 2027",
         "start_date": "2027-09-29",
+        "registration": {"capacity": 150, "closes": ("2027-09-27", "12:00")},
+        "options": [
+            {
+                "key": "spor-innovation",
+                "kind": "programme",
+                "label": "Gruppedrøftelse: innovation",
+                "choice_group": "Gruppedrøftelse – vælg spor",
+                "group_required": True,
+                "item": "Gruppedrøftelse: innovation",
+            },
+            {
+                "key": "spor-landdistrikter",
+                "kind": "programme",
+                "label": "Gruppedrøftelse: landdistriktsindsatsen",
+                "choice_group": "Gruppedrøftelse – vælg spor",
+                "group_required": True,
+                "item": "Gruppedrøftelse: landdistriktsindsatsen",
+            },
+        ],
+        "registrants": 40,
     },
     {
         "source": "innovationsmotet-skelleftea-2021",
@@ -700,7 +720,125 @@ UPCOMING_COPIES = [
         "title": "Innovationsmötet med Svenska industrikommuner 2027",
         "subtitle": "Skellefteå 25–26 november 2027",
         "start_date": "2027-11-25",
+        "registration": {"capacity": 60, "closes": ("2027-11-11", "23:59")},
+        "options": [
+            {
+                "key": "buss",
+                "kind": "bus",
+                "label": "Guidad busstur till Northvolt (torsdag 09.00 från the Wood Hotel)",
+                "capacity": 45,
+                "item": "Bussen avgår från the Wood Hotel, Torggatan 3, Skellefteå centrum",
+            },
+            {
+                "key": "flygplats",
+                "kind": "pickup",
+                "label": "Upphämtning på Skellefteå flygplats (ca 09.30)",
+                "capacity": 20,
+                "asks_arrival": True,
+                "item": "Upphämtning flygresenärer, guidning startar, Skellefteå flygplats",
+            },
+            {
+                "key": "lunch-1",
+                "kind": "meal",
+                "label": "Lunch torsdag",
+                "item": "Gemensam lunch på platsen för mötet, the Wood Hotel",
+            },
+            {
+                "key": "middag",
+                "kind": "meal",
+                "label": "Middag torsdag",
+                "item": "Gemensam middag på hotellet",
+            },
+            {
+                "key": "lunch-2",
+                "kind": "meal",
+                "label": "Lunch fredag",
+                "item": "Gemensam lunch",
+            },
+            {
+                "key": "samtal-politiker",
+                "kind": "programme",
+                "label": "Samtal för KSO-er (politiker)",
+                "choice_group": "Separata samtal fredag 10.15",
+                "group_required": True,
+                "item": "Samtal för KSO-er (politiker)",
+            },
+            {
+                "key": "samtal-tjansteman",
+                "kind": "programme",
+                "label": "Samtal för övriga (tjänstemän)",
+                "choice_group": "Separata samtal fredag 10.15",
+                "group_required": True,
+                "item": "Samtal för övriga (tjänstemän)",
+            },
+        ],
+        "registrants": 0,
     },
+]
+
+# Demo registrants: Danish names, spread over municipalities as real sign-ups are (a few large
+# municipalities send several people, many send one).
+DEMO_FIRST_NAMES = [
+    "Anne",
+    "Mette",
+    "Lars",
+    "Søren",
+    "Camilla",
+    "Jens",
+    "Hanne",
+    "Mads",
+    "Louise",
+    "Peter",
+    "Karen",
+    "Rasmus",
+    "Line",
+    "Niels",
+    "Sofie",
+    "Thomas",
+    "Ida",
+    "Morten",
+    "Birgitte",
+    "Jonas",
+]
+DEMO_LAST_NAMES = [
+    "Jensen",
+    "Nielsen",
+    "Hansen",
+    "Pedersen",
+    "Andersen",
+    "Christensen",
+    "Larsen",
+    "Sørensen",
+    "Rasmussen",
+    "Jørgensen",
+    "Madsen",
+    "Kristensen",
+    "Olsen",
+    "Thomsen",
+    "Poulsen",
+    "Østergaard",
+]
+DEMO_MUNICIPALITIES = [
+    "Aarhus",
+    "Aarhus",
+    "Aarhus",
+    "Aalborg",
+    "Aalborg",
+    "Odense",
+    "Odense",
+    "København",
+    "Esbjerg",
+    "Vejle",
+    "Herning",
+    "Ærø",
+    "Lolland",
+    "Thisted",
+    "Bornholm",
+    "Tønder",
+    "Skive",
+    "Varde",
+    "Lemvig",
+    "Samsø",
 ]
 
 DEMO_PASSWORD = "samling-demo"

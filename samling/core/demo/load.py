@@ -19,6 +19,8 @@ from samling.events.models import (
 from samling.events.services import copy_event
 from samling.networks.models import Municipality, Network, Person, TeamMembership, User
 from samling.programme.models import Day, Item, SpeakerRole, Track
+from samling.registration.models import Option
+from samling.registration.services import RegistrationData, open_registration, register
 
 from . import content as c
 
@@ -235,4 +237,41 @@ def load_demo() -> list[str]:
             )
             event.is_published = True
             event.save(update_fields=["is_published"])
+            _registration(event, copy)
     return _accounts()
+
+
+def _registration(event: Event, data: dict) -> None:
+    open_registration(
+        event,
+        capacity=data["registration"]["capacity"],
+        closes_at=_aware(*data["registration"]["closes"], event.timezone),
+    )
+    for index, option in enumerate(data["options"]):
+        option = dict(option)
+        title = option.pop("item", None)
+        Option.objects.create(
+            event=event,
+            position=index,
+            item=Item.objects.filter(day__event=event, title=title).first(),
+            **option,
+        )
+    categories = list(event.categories.all())
+    groups = list(event.options.filter(choice_group__gt="").order_by("pk"))
+    members = {m.name: m for m in event.network.members.all()}
+    for n in range(data["registrants"]):
+        first = c.DEMO_FIRST_NAMES[n % len(c.DEMO_FIRST_NAMES)]
+        last = c.DEMO_LAST_NAMES[(n * 7) % len(c.DEMO_LAST_NAMES)]
+        municipality = members.get(c.DEMO_MUNICIPALITIES[n % len(c.DEMO_MUNICIPALITIES)])
+        register(
+            event,
+            RegistrationData(
+                name=f"{first} {last}",
+                email=f"{first}.{last}.{n}@example.org".lower(),
+                language=event.language,
+                organisation=f"{municipality.name} Kommune" if municipality else "",
+                municipality=municipality,
+                category=categories[0 if n % 4 == 0 else 1],
+                options=[groups[n % len(groups)]] if groups else [],
+            ),
+        )

@@ -30,3 +30,13 @@ def json_ld(data) -> str:
     text = json.dumps(data, ensure_ascii=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(text)
+
+
+@register.filter
+def deadline(value, event) -> str:
+    """A moment in the event's own time zone: "24. september 2027 kl. 12.00"."""
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    local = timezone.localtime(value, event.tz)
+    return date_format(local, "DATETIME_FORMAT")

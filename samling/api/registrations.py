@@ -1,0 +1,165 @@
+"""POST /api/v1/events/{slug}/registrations: the same rules as the form, as JSON."""
+
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import translation
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+
+from samling.events.models import Event
+from samling.events.queries import absolute_url
+from samling.registration.forms import RegistrationForm
+from samling.registration.models import Registration
+from samling.registration.services import (
+    RegistrationClosed,
+    RegistrationError,
+    RegistrationFull,
+    register,
+    waitlist_position,
+)
+
+router = Router(tags=["registrations"])
+
+RATE_LIMIT = 30  # attempts per minute and address: ample for people, not for scripts
+LANGUAGES = {"da", "sv", "nb", "en"}
+
+
+class RegistrationIn(Schema):
+    name: str
+    email: str
+    organisation: str = ""
+    category: str | None = None
+    phone: str = ""
+    title: str = ""
+    municipality: str | None = None
+    dietary_needs: str = ""
+    answers: dict = {}
+    options: list[str] = []
+    language: str | None = None
+
+
+class RegistrationOut(Schema):
+    id: int
+    status: str
+    waitlist_position: int | None
+    manage_url: str
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] = {}
+
+
+def _rate_limited(request: HttpRequest) -> bool:
+    address = request.META.get("REMOTE_ADDR", "unknown")
+    key = f"ratelimit:registration:{address}"
+    if cache.add(key, 1, 60):
+        return False
+    try:
+        return cache.incr(key) > RATE_LIMIT
+    except ValueError:
+        return False
+
+
+def _form_data(event: Event, payload: RegistrationIn) -> dict:
+    """Translate the JSON into the form's fields, so both share one set of rules."""
+    data = {
+        "name": payload.name,
+        "email": payload.email,
+        "phone": payload.phone,
+        "title": payload.title,
+        "organisation": payload.organisation,
+        "dietary_needs": payload.dietary_needs,
+        "consent": "on",
+    }
+    if payload.category:
+        category = event.categories.filter(key=payload.category).first()
+        data["category"] = category.pk if category else "-"
+    if payload.municipality:
+        municipality = event.network.members.filter(name=payload.municipality).first()
+        data["municipality"] = municipality.pk if municipality else "-"
+    groups = {}
+    for option in event.options.all():
+        if option.choice_group:
+            groups.setdefault(option.choice_group, []).append(option.key)
+    for index, keys in enumerate(groups.values()):
+        chosen = [key for key in payload.options if key in keys]
+        if chosen:
+            data[f"group_{index}"] = chosen[0]
+    for key in payload.options:
+        data[f"option_{key}"] = "on"
+    for key, value in payload.answers.items():
+        if value is True or value is False:
+            value = "yes" if value else "no"
+        data[f"q_{key}"] = value
+    return data
+
+
+def _out(registration: Registration) -> dict:
+    return {
+        "id": registration.pk,
+        "status": registration.status,
+        "waitlist_position": waitlist_position(registration),
+        "manage_url": absolute_url(registration.get_absolute_url()),
+    }
+
+
+@router.post(
+    "/events/{slug}/registrations",
+    response={
+        200: RegistrationOut,
+        201: RegistrationOut,
+        409: ErrorOut,
+        422: ErrorOut,
+        429: ErrorOut,
+    },
+    summary="Register for an event",
+    openapi_extra={
+        "parameters": [
+            {
+                "name": "Idempotency-Key",
+                "in": "header",
+                "required": False,
+                "schema": {"type": "string", "maxLength": 100},
+                "description": "Repeating a request with the same key returns the first answer.",
+            }
+        ]
+    },
+)
+def create_registration(request, slug: str, payload: RegistrationIn):
+    event = get_object_or_404(
+        Event.objects.select_related("network", "registration_settings"),
+        slug=slug,
+        is_published=True,
+    )
+    if not hasattr(event, "registration_settings"):
+        raise HttpError(404, "This event takes no registrations here.")
+    key = request.headers.get("Idempotency-Key", "")[:100]
+    if key:
+        earlier = Registration.objects.filter(event=event, idempotency_key=key).first()
+        if earlier:
+            return Status(200, _out(earlier))
+    if _rate_limited(request):
+        return Status(429, {"detail": "Too many attempts. Please wait a minute."})
+    language = payload.language if payload.language in LANGUAGES else event.language
+    with translation.override(language):
+        if not event.registration_settings.is_open():
+            return Status(409, {"detail": str(RegistrationClosed.message)})
+        form = RegistrationForm(_form_data(event, payload), event=event)
+        known = set(event.options.values_list("key", flat=True))
+        unknown = sorted(set(payload.options) - known)
+        if not form.is_valid() or unknown:
+            errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
+            if unknown:
+                errors["options"] = [f"Unknown option: {key}" for key in unknown]
+            return Status(422, {"detail": "Some fields are not valid.", "errors": errors})
+        data = form.to_data(language)
+        data.idempotency_key = key
+        try:
+            registration, created = register(event, data)
+        except (RegistrationFull, RegistrationClosed) as error:
+            return Status(409, {"detail": str(error.message)})
+        except RegistrationError as error:
+            return Status(422, {"detail": str(error.message)})
+    return Status(201 if created else 200, _out(registration))

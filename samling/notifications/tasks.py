@@ -1,0 +1,20 @@
+"""Background work: sending mail. Tasks take ids, load, and call a service."""
+
+from celery import shared_task
+from django.conf import settings
+
+from . import services
+
+
+@shared_task(bind=True, max_retries=services.MAX_ATTEMPTS, acks_late=True)
+def send_outbox_message(self, message_id: int) -> bool:
+    sent = services.deliver(message_id)
+    if not sent and not settings.CELERY_TASK_ALWAYS_EAGER:
+        # Back off: 30 s, 1 min, 2 min … up to an hour. The periodic task catches the rest.
+        raise self.retry(countdown=min(30 * 2**self.request.retries, 3600))
+    return sent
+
+
+@shared_task
+def send_pending_mail() -> int:
+    return services.deliver_pending()

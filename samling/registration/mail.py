@@ -1,0 +1,62 @@
+"""The mails a registrant receives, in their own language, with the calendar entry attached."""
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from samling.core.timefmt import event_when
+from samling.events.queries import absolute_url
+from samling.notifications.services import queue_mail
+
+from .models import Registration
+
+SUBJECTS = {
+    # The subject line of each kind of mail, with the event's title.
+    "confirmation": lambda: _("Registration confirmed: %(event)s"),
+    "waitlisted": lambda: _("You are on the waiting list: %(event)s"),
+    "promoted": lambda: _("You have a place: %(event)s"),
+    "cancelled": lambda: _("Registration cancelled: %(event)s"),
+    "link": lambda: _("Your registration: %(event)s"),
+}
+
+
+def queue_registration_mail(registration: Registration, kind: str):
+    """Queue a mail about the registration (kind: confirmation, promoted, cancelled, link)."""
+    from .services import waitlist_position
+
+    event = registration.event
+    if kind == "confirmation" and registration.status == Registration.Status.WAITLISTED:
+        kind = "waitlisted"
+    with translation.override(registration.language):
+        context = {
+            "registration": registration,
+            "event": event,
+            "kind": kind,
+            "when": event_when(event),
+            "position": waitlist_position(registration),
+            "manage_url": absolute_url(registration.get_absolute_url()),
+            "event_url": absolute_url(event.get_absolute_url()),
+            "options": list(registration.chosen_options.select_related("option")),
+        }
+        subject = SUBJECTS[kind]() % {"event": event.title}
+        body = render_to_string("registration/mail/registration.txt", context)
+    attachments = []
+    if kind in {"confirmation", "promoted", "link"}:
+        attachments.append(_calendar_attachment(registration))
+    return queue_mail(
+        to=registration.email,
+        subject=subject,
+        body=body,
+        kind=f"registration-{kind}",
+        attachments=[a for a in attachments if a],
+        event=event,
+        registration=registration,
+    )
+
+
+def _calendar_attachment(registration: Registration):
+    try:
+        from samling.exports.ical import registration_calendar
+    except ImportError:  # the calendar outputs are optional in this build
+        return None
+    return ("invitation.ics", registration_calendar(registration).decode(), "text/calendar")

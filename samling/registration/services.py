@@ -1,0 +1,294 @@
+"""Registering, cancelling and the waiting list: one short transaction each.
+
+Places are taken with conditional updates on counters (`confirmed_count < capacity`), so the
+database decides who gets the last place. Rows are always locked in the same order (settings,
+then options by primary key, then registrations) to keep concurrent transactions from
+deadlocking. Mail is queued with `transaction.on_commit`, so a rolled-back registration sends
+nothing.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from samling.events.models import Event
+
+from .models import Option, Registration, RegistrationOption, RegistrationSettings
+
+
+class RegistrationError(Exception):
+    """A registration that cannot be made; `message` is shown to the registrant."""
+
+    message = _("The registration could not be made.")
+
+    def __init__(self, message=None):
+        super().__init__(message or self.message)
+        if message:
+            self.message = message
+
+
+class RegistrationClosed(RegistrationError):
+    message = _("Registration for this event is closed.")
+
+
+class RegistrationFull(RegistrationError):
+    message = _("The event is full.")
+
+
+@dataclass
+class RegistrationData:
+    name: str
+    email: str
+    language: str
+    phone: str = ""
+    title: str = ""
+    organisation: str = ""
+    municipality: object = None
+    category: object = None
+    dietary_needs: str = ""
+    arrival: dt.datetime | None = None
+    flight: str = ""
+    answers: dict = field(default_factory=dict)
+    options: list = field(default_factory=list)
+    idempotency_key: str = ""
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def _take(model, pk) -> bool:
+    """Take one place on a settings or option row if one is free; True when taken."""
+    taken = model.objects.filter(
+        Q(capacity__isnull=True) | Q(confirmed_count__lt=F("capacity")), pk=pk
+    ).update(confirmed_count=F("confirmed_count") + 1)
+    return bool(taken)
+
+
+def _count(model, pk, field_name: str, delta: int) -> None:
+    model.objects.filter(pk=pk).update(**{field_name: F(field_name) + delta})
+
+
+def _choose_options(registration: Registration, options, *, confirmed: bool) -> None:
+    """Record the options; a confirmed registrant takes their places, or waits for them."""
+    for option in sorted(options, key=lambda o: o.pk):
+        if confirmed and _take(Option, option.pk):
+            status = RegistrationOption.Status.CONFIRMED
+        else:
+            status = RegistrationOption.Status.WAITLISTED
+            _count(Option, option.pk, "waitlisted_count", 1)
+        RegistrationOption.objects.create(registration=registration, option=option, status=status)
+
+
+def register(event: Event, data: RegistrationData, *, now=None) -> tuple[Registration, bool]:
+    """Register for the event; returns (registration, created).
+
+    The same address again (a double click, a retried request) returns the existing
+    registration. A cancelled registrant who registers again gets a new place in the queue.
+    """
+    email = normalise_email(data.email)
+    existing = Registration.objects.filter(event=event, email=email).first()
+    if existing and existing.status != Registration.Status.CANCELLED:
+        return existing, False
+    try:
+        with transaction.atomic():
+            registration = _register(event, data, email, existing, now=now)
+    except IntegrityError:
+        # Someone else registered the same address in the same moment: theirs stands.
+        registration = Registration.objects.filter(event=event, email=email).first()
+        if registration is None:
+            raise
+        return registration, False
+    return registration, True
+
+
+def _register(event, data, email, existing, *, now) -> Registration:
+    settings = RegistrationSettings.objects.select_related("event").get(event=event)
+    if not settings.is_open(now):
+        raise RegistrationClosed
+    confirmed = _take(RegistrationSettings, settings.pk)
+    if not confirmed:
+        if not settings.waitlist_enabled:
+            raise RegistrationFull
+        _count(RegistrationSettings, settings.pk, "waitlisted_count", 1)
+    status = Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITLISTED
+    fields = {
+        "status": status,
+        "name": data.name.strip(),
+        "phone": data.phone,
+        "title": data.title.strip(),
+        "organisation": data.organisation.strip(),
+        "municipality": data.municipality,
+        "category": data.category,
+        "dietary_needs": data.dietary_needs.strip(),
+        "arrival": data.arrival,
+        "flight": data.flight.strip(),
+        "answers": data.answers,
+        "language": data.language,
+        "idempotency_key": data.idempotency_key,
+        "created_at": timezone.now(),
+        "cancelled_at": None,
+    }
+    if existing:
+        registration = Registration.objects.select_for_update().get(pk=existing.pk)
+        if registration.status != Registration.Status.CANCELLED:
+            # Re-activated by a concurrent request: let the caller return it.
+            raise IntegrityError("registration already active")
+        for name, value in fields.items():
+            setattr(registration, name, value)
+        registration.save()
+    else:
+        registration = Registration.objects.create(event=event, email=email, **fields)
+    _choose_options(registration, data.options, confirmed=confirmed)
+    _queue_confirmation(registration)
+    return registration
+
+
+def _queue_confirmation(registration: Registration, kind: str = "confirmation") -> None:
+    """The mail is stored in the same transaction as the change, so neither exists alone."""
+    from .mail import queue_registration_mail
+
+    queue_registration_mail(registration, kind)
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    if registration.status != Registration.Status.WAITLISTED:
+        return None
+    ahead = Registration.objects.filter(
+        event_id=registration.event_id, status=Registration.Status.WAITLISTED
+    ).filter(
+        Q(created_at__lt=registration.created_at)
+        | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
+@transaction.atomic
+def cancel_registration(registration: Registration) -> list[Registration]:
+    """Cancel; a freed place goes to the first on the waiting list. Returns those promoted."""
+    settings = RegistrationSettings.objects.select_for_update().get(event_id=registration.event_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == Registration.Status.CANCELLED:
+        return []
+    was_confirmed = registration.status == Registration.Status.CONFIRMED
+    counter = "confirmed_count" if was_confirmed else "waitlisted_count"
+    _count(RegistrationSettings, settings.pk, counter, -1)
+    freed_options = []
+    for chosen in registration.chosen_options.select_related("option").order_by("option_id"):
+        if chosen.status == RegistrationOption.Status.CONFIRMED:
+            _count(Option, chosen.option_id, "confirmed_count", -1)
+            freed_options.append(chosen.option_id)
+        else:
+            _count(Option, chosen.option_id, "waitlisted_count", -1)
+    registration.chosen_options.all().delete()
+    registration.status = Registration.Status.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    _queue_confirmation(registration, "cancelled")
+    promoted = promote_from_waitlist(registration.event) if was_confirmed else []
+    for option_id in freed_options:
+        _promote_option(option_id)
+    return promoted
+
+
+def promote_from_waitlist(event: Event) -> list[Registration]:
+    """Confirm waiting registrants, first come first served, while places are free."""
+    promoted = []
+    settings = RegistrationSettings.objects.get(event=event)
+    while True:
+        candidate = (
+            Registration.objects.select_for_update()
+            .filter(event=event, status=Registration.Status.WAITLISTED)
+            .order_by("created_at", "pk")
+            .first()
+        )
+        if candidate is None or not _take(RegistrationSettings, settings.pk):
+            return promoted
+        _count(RegistrationSettings, settings.pk, "waitlisted_count", -1)
+        candidate.status = Registration.Status.CONFIRMED
+        candidate.save(update_fields=["status", "updated_at"])
+        for chosen in candidate.chosen_options.order_by("option_id"):
+            if _take(Option, chosen.option_id):
+                _count(Option, chosen.option_id, "waitlisted_count", -1)
+                chosen.status = RegistrationOption.Status.CONFIRMED
+                chosen.save(update_fields=["status"])
+        _queue_confirmation(candidate, "promoted")
+        promoted.append(candidate)
+
+
+def _promote_option(option_id: int) -> None:
+    """Give a freed option place to the first confirmed registrant waiting for it."""
+    chosen = (
+        RegistrationOption.objects.select_for_update()
+        .filter(
+            option_id=option_id,
+            status=RegistrationOption.Status.WAITLISTED,
+            registration__status=Registration.Status.CONFIRMED,
+        )
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if chosen and _take(Option, option_id):
+        _count(Option, option_id, "waitlisted_count", -1)
+        chosen.status = RegistrationOption.Status.CONFIRMED
+        chosen.save(update_fields=["status"])
+
+
+@transaction.atomic
+def update_registration(registration: Registration, data: RegistrationData) -> Registration:
+    """Change one's details and options; options dropped free their places for others."""
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    for name in ("name", "phone", "title", "organisation", "dietary_needs", "flight"):
+        setattr(registration, name, getattr(data, name).strip())
+    registration.municipality = data.municipality
+    registration.category = data.category
+    registration.arrival = data.arrival
+    registration.answers = data.answers
+    registration.save()
+    wanted = {option.pk: option for option in data.options}
+    current = {c.option_id: c for c in registration.chosen_options.all()}
+    for option_id in sorted(set(current) - set(wanted)):
+        chosen = current[option_id]
+        field_name = (
+            "confirmed_count"
+            if chosen.status == RegistrationOption.Status.CONFIRMED
+            else "waitlisted_count"
+        )
+        _count(Option, option_id, field_name, -1)
+        chosen.delete()
+        if field_name == "confirmed_count":
+            _promote_option(option_id)
+    added = [wanted[pk] for pk in sorted(set(wanted) - set(current))]
+    _choose_options(
+        registration, added, confirmed=registration.status == Registration.Status.CONFIRMED
+    )
+    return registration
+
+
+DEFAULT_CATEGORIES = [
+    ("politician", pgettext_lazy("participant category", "Politician")),
+    ("official", pgettext_lazy("participant category", "Official")),
+    ("other", pgettext_lazy("participant category", "Other")),
+]
+
+
+@transaction.atomic
+def open_registration(event: Event, **settings_fields) -> RegistrationSettings:
+    """Switch on registration for an event, with the default categories in its language."""
+    from .models import Category
+
+    settings, _created = RegistrationSettings.objects.update_or_create(
+        event=event, defaults=settings_fields
+    )
+    if not event.categories.exists():
+        with translation.override(event.language):
+            Category.objects.bulk_create(
+                Category(event=event, key=key, name=str(name), position=index)
+                for index, (key, name) in enumerate(DEFAULT_CATEGORIES)
+            )
+    return settings
