@@ -173,6 +173,9 @@ else:
     EMAIL_FILE_PATH = DATA_DIR / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("SAMLING_FROM_EMAIL", "samling@localhost")
 
+# Registration attempts per minute from one address through the API (0: no limit).
+REGISTRATION_RATE_LIMIT = int(os.environ.get("SAMLING_REGISTRATION_RATE_LIMIT", "30"))
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("da", _("Danish")),

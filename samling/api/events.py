@@ -11,6 +11,7 @@ from ninja import Query, Router, Schema
 from samling.core.timefmt import change_summary
 from samling.events.models import Event
 from samling.events.queries import absolute_url
+from samling.exports.links import output_urls
 from samling.programme.queries import programme_json
 
 from .schemas import EventDetailOut, EventSummaryOut
@@ -85,9 +86,7 @@ def event_summary(event: Event) -> dict:
         "venue": event.venue,
         "online_platform": meeting.display_platform if meeting else None,
         "page_url": absolute_url(event.get_absolute_url()),
-        "ical_url": None,
-        "programme_ical_url": None,
-        "pdf_url": None,
+        **output_urls(event),
         "registration": _registration(event),
     }
 
@@ -146,7 +145,7 @@ def event_detail(event: Event) -> dict:
 BASE = (
     Event.objects.published()
     .select_related("network", "venue", "online_meeting", "series", "registration_settings")
-    .prefetch_related("options")
+    .prefetch_related("options", "days")
 )
 
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import registration, views
+from .outputs_urls import urlpatterns as output_urlpatterns
 
 app_name = "public"
 
@@ -12,8 +13,5 @@ urlpatterns = [
     path("events/<slug:slug>/register/link/", registration.request_link_view, name="request-link"),
     path("r/<str:token>/", registration.registration_view, name="registration"),
     path("r/<str:token>/cancel/", registration.cancel_view, name="cancel"),
+    *output_urlpatterns,
 ]
-
-from .outputs_urls import urlpatterns as output_urlpatterns  # noqa: E402
-
-urlpatterns += output_urlpatterns

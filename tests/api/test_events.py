@@ -84,5 +84,5 @@ def test_openapi_document_is_served(client, db):
 def test_event_list_query_count_does_not_grow(client, db, rows, django_assert_num_queries):
     for _ in range(rows):
         EventFactory()
-    with django_assert_num_queries(2):  # the events, and their registration options
+    with django_assert_num_queries(3):  # the events, their registration options and days
         assert len(client.get("/api/v1/events").json()) == rows

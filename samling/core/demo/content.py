@@ -720,6 +720,16 @@ UPCOMING_COPIES = [
         "title": "Innovationsmötet med Svenska industrikommuner 2027",
         "subtitle": "Skellefteå 25–26 november 2027",
         "start_date": "2027-11-25",
+        "summary": (
+            "Vi i Svenska industrikommuner möts i Skellefteå den 25–26 november 2027 för att "
+            "bearbeta innovationsfrågorna."
+        ),
+        "description": (
+            "Vi i Svenska industrikommuner möts i Skellefteå den 25–26 november 2027 för att "
+            "bearbeta innovationsfrågorna. Innovationsfrågan har många relevanta dimensioner: "
+            "innovationsupphandlingar, ledarskapsfrågor och hur den kommunala sektorn förmår att "
+            "promovera innovationer i sin organisation liksom via sina bolag."
+        ),
         "registration": {"capacity": 60, "closes": ("2027-11-11", "23:59")},
         "options": [
             {

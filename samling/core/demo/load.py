@@ -236,7 +236,10 @@ def load_demo() -> list[str]:
                 starts_on=dt.date.fromisoformat(copy["start_date"]),
             )
             event.is_published = True
-            event.save(update_fields=["is_published"])
+            for name in ("summary", "description"):
+                if name in copy:
+                    setattr(event, name, copy[name])
+            event.save()
             _registration(event, copy)
     return _accounts()
 
