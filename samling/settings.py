@@ -206,6 +206,9 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 
+# The programme import's correction form posts about 13 fields per item.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"

@@ -78,11 +78,11 @@ def _form_data(event: Event, payload: RegistrationIn) -> dict:
         "consent": "on",
     }
     if payload.category:
-        category = event.categories.filter(key=payload.category).first()
-        data["category"] = category.pk if category else "-"
+        keys = {category.key: category.pk for category in event.categories.all()}
+        data["category"] = keys.get(payload.category, "-")
     if payload.municipality:
-        municipality = event.network.members.filter(name=payload.municipality).first()
-        data["municipality"] = municipality.pk if municipality else "-"
+        names = {municipality.name: municipality.pk for municipality in event.network.members.all()}
+        data["municipality"] = names.get(payload.municipality, "-")
     groups = {}
     for option in event.options.all():
         if option.choice_group:
@@ -133,7 +133,9 @@ def _out(registration: Registration) -> dict:
 )
 def create_registration(request, slug: str, payload: RegistrationIn):
     event = get_object_or_404(
-        Event.objects.select_related("network", "registration_settings"),
+        Event.objects.select_related("network", "registration_settings").prefetch_related(
+            "categories", "options", "questions", "network__members"
+        ),
         slug=slug,
         is_published=True,
     )
@@ -151,7 +153,7 @@ def create_registration(request, slug: str, payload: RegistrationIn):
         if not event.registration_settings.is_open():
             return Status(409, {"detail": str(RegistrationClosed.message)})
         form = RegistrationForm(_form_data(event, payload), event=event)
-        known = set(event.options.values_list("key", flat=True))
+        known = {option.key for option in event.options.all()}
         unknown = sorted(set(payload.options) - known)
         if not form.is_valid() or unknown:
             errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}

@@ -162,7 +162,7 @@ class Event(models.Model):
     venue = models.ForeignKey(
         Venue,
         verbose_name=_("venue"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="events",

@@ -21,6 +21,8 @@ from samling.events.queries import absolute_url
 from samling.programme.models import Item
 from samling.programme.queries import ProgrammeDay
 
+from .responses import cached_bytes
+
 PRODID = "-//Samling//Samling calendar export//EN"
 # An item without an end lasts until the next item that day, at most OPEN_END_CAP, else this.
 OPEN_END_DEFAULT = dt.timedelta(hours=1)
@@ -349,11 +351,18 @@ def registration_calendar(registration) -> bytes:
     from samling.programme.queries import programme_for_event
 
     event = registration.event
-    with translation.override(registration.language or event.language):
+    tentative = registration.status == "waitlisted" and event.status != Event.Status.CANCELLED
+
+    def render() -> bytes:
         vevent = event_vevent(event, programme_for_event(event))
-        if registration.status == "waitlisted" and event.status != Event.Status.CANCELLED:
+        if tentative:
             vevent.pop("STATUS")
             vevent.add("status", "TENTATIVE")
         calendar = new_calendar(event.title, tzid=event.timezone)
         calendar.add_component(vevent)
         return calendar_bytes(calendar, fallback_timezone=event.timezone)
+
+    # The same file for every registrant in the same state: made once per change of the event.
+    version = f"{event.pk}:{event.updated_at.timestamp()}:{tentative}"
+    with translation.override(registration.language or event.language):
+        return cached_bytes(f"registration-ics:{version}", render)

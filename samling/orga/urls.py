@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import programme_import, views
 
 app_name = "orga"
 
@@ -10,4 +10,9 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page="orga:login"), name="logout"),
     path("events/<slug:slug>/", views.event_overview, name="event"),
+    path(
+        "events/<slug:slug>/programme/import/",
+        programme_import.import_view,
+        name="programme-import",
+    ),
 ]

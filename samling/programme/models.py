@@ -226,7 +226,7 @@ class SpeakerRole(TouchesEvent):
         Item, verbose_name=_("programme item"), on_delete=models.CASCADE, related_name="roles"
     )
     person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="roles"
+        Person, verbose_name=_("person"), on_delete=models.RESTRICT, related_name="roles"
     )
     function = models.CharField(
         _("function"), max_length=20, choices=Function.choices, default=Function.SPEAKER

@@ -37,26 +37,29 @@ class RegistrationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self._add_widgets_attrs()
         self.fields["organisation"].required = self.settings.require_organisation
-        members = event.network.members.all()
-        if members:
-            self.fields["municipality"] = forms.ModelChoiceField(
+        # Read once (or from the caller's prefetch): the form never queries these again.
+        self.municipalities = {str(m.pk): m for m in event.network.members.all()}
+        self.categories = {str(c.pk): c for c in event.categories.all()}
+        self.options = list(event.options.all())
+        if self.municipalities:
+            self.fields["municipality"] = forms.TypedChoiceField(
                 label=_("Municipality"),
-                queryset=members,
+                choices=[("", _("– not from a member municipality –"))]
+                + [(pk, m.name) for pk, m in self.municipalities.items()],
+                coerce=self.municipalities.get,
+                empty_value=None,
                 required=self.settings.require_municipality,
-                empty_label=_("– not from a member municipality –"),
             )
-        categories = list(event.categories.all())
-        if categories:
-            self.fields["category"] = forms.ModelChoiceField(
+        if self.categories:
+            self.fields["category"] = forms.TypedChoiceField(
                 label=_("I take part as"),
-                queryset=event.categories.all(),
+                choices=[(pk, c.name) for pk, c in self.categories.items()],
+                coerce=self.categories.get,
                 widget=forms.RadioSelect,
-                empty_label=None,
             )
         self.option_groups = {}
         self.single_options = []
-        options = list(event.options.all())
-        for option in options:
+        for option in self.options:
             if option.choice_group:
                 self.option_groups.setdefault(option.choice_group, []).append(option)
             else:
@@ -72,7 +75,7 @@ class RegistrationForm(forms.Form):
             self.fields[f"option_{option.key}"] = forms.BooleanField(
                 label=option_label(option), required=False, help_text=option.description
             )
-        if any(option.asks_arrival for option in options):
+        if any(option.asks_arrival for option in self.options):
             self.fields["arrival"] = forms.TimeField(
                 label=_("Arrival time (for the pick-up)"),
                 required=False,
@@ -136,8 +139,8 @@ class RegistrationForm(forms.Form):
                 "flight",
             )
         }
-        initial["municipality"] = registration.municipality_id
-        initial["category"] = registration.category_id
+        initial["municipality"] = str(registration.municipality_id or "")
+        initial["category"] = str(registration.category_id or "")
         if registration.arrival:
             initial["arrival"] = registration.arrival.astimezone(self.event.tz).time()
         chosen = set(registration.chosen_options.values_list("option__key", flat=True))
@@ -161,7 +164,7 @@ class RegistrationForm(forms.Form):
         return normalise_phone(self.cleaned_data["phone"], self.event.network.country)
 
     def chosen_options(self) -> list[Option]:
-        by_key = {option.key: option for option in self.event.options.all()}
+        by_key = {option.key: option for option in self.options}
         chosen = [
             by_key[self.cleaned_data[f"group_{index}"]]
             for index in range(len(self.option_groups))

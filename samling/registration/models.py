@@ -237,7 +237,7 @@ class Registration(models.Model):
     category = models.ForeignKey(
         Category,
         verbose_name=_("category"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="registrations",
@@ -282,7 +282,7 @@ class RegistrationOption(models.Model):
         related_name="chosen_options",
     )
     option = models.ForeignKey(
-        Option, verbose_name=_("option"), on_delete=models.PROTECT, related_name="chosen_by"
+        Option, verbose_name=_("option"), on_delete=models.RESTRICT, related_name="chosen_by"
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     created_at = models.DateTimeField(_("chosen"), default=timezone.now)

@@ -108,7 +108,7 @@ def register(event: Event, data: RegistrationData, *, now=None) -> tuple[Registr
 
 
 def _register(event, data, email, existing, *, now) -> Registration:
-    settings = RegistrationSettings.objects.select_related("event").get(event=event)
+    settings = event.registration_settings
     if not settings.is_open(now):
         raise RegistrationClosed
     confirmed = _take(RegistrationSettings, settings.pk)

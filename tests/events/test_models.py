@@ -93,3 +93,27 @@ def test_changing_a_speaker_marks_their_events_changed(db):
     role.person.title = "Borgmester"
     role.person.save()
     assert Event.objects.get(pk=event.pk).updated_at > before
+
+
+def test_deleting_a_network_deletes_its_events_registrations_and_people(db):
+    from samling.networks.models import Person
+    from samling.registration.models import Registration
+    from samling.registration.services import register
+    from tests.factories import SpeakerRoleFactory, open_event, registration_data
+
+    event = open_event(capacity=5, venue=VenueFactory())
+    register(event, registration_data(0, category=event.categories.first()))
+    SpeakerRoleFactory(item__day__event=event)
+    event.network.delete()
+    assert not Event.objects.exists()
+    assert not Registration.objects.exists()
+    assert not Person.objects.exists()
+
+
+def test_a_venue_in_use_cannot_be_deleted(db):
+    from django.db.models import RestrictedError
+
+    venue = VenueFactory()
+    EventFactory(network=venue.network, venue=venue)
+    with pytest.raises(RestrictedError):
+        venue.delete()

@@ -120,7 +120,7 @@ def test_link_can_be_sent_again_without_revealing_who_is_registered(
     client, db, django_capture_on_commit_callbacks
 ):
     event = open_event(capacity=3)
-    client.post(f"/events/{event.slug}/register/", form(0, category=category(event)))
+    client.post(f"/events/{event.slug}/register/", form(0, category=category(event)), follow=True)
     registration = Registration.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
         known = client.post(f"/events/{event.slug}/register/link/", {"email": registration.email})
