@@ -139,19 +139,24 @@ def main() -> int:
         for thread in threads:
             thread.join(timeout=600)
         seconds = time.perf_counter() - started
-        counts = run(
-            [
-                SAMLING,
-                "shell",
-                "--no-imports",
-                "-c",
-                "from samling.registration.models import Registration as R;"
-                "print(R.objects.filter(status='confirmed').count(),"
-                " R.objects.filter(status='waitlisted').count(), R.objects.count(),"
-                " R.objects.values('email').distinct().count())",
-            ],
-            env,
-        ).stdout.strip().splitlines()[-1].split()
+        counts = (
+            run(
+                [
+                    SAMLING,
+                    "shell",
+                    "--no-imports",
+                    "-c",
+                    "from samling.registration.models import Registration as R;"
+                    "print(R.objects.filter(status='confirmed').count(),"
+                    " R.objects.filter(status='waitlisted').count(), R.objects.count(),"
+                    " R.objects.values('email').distinct().count())",
+                ],
+                env,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+            .split()
+        )
     finally:
         if server:
             os.killpg(server.pid, signal.SIGTERM)
