@@ -2,6 +2,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import programme_import, views
+from .groups_urls import urlpatterns as group_urlpatterns
+from .registrations_urls import urlpatterns as registration_urlpatterns
 
 app_name = "orga"
 
@@ -15,4 +17,6 @@ urlpatterns = [
         programme_import.import_view,
         name="programme-import",
     ),
+    *registration_urlpatterns,
+    *group_urlpatterns,
 ]

@@ -1,0 +1,3 @@
+"""Organiser pages for group discussions (owned by the groups work); included by orga/urls.py."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Organiser pages for registrations (owned by the registrations work); included by orga/urls.py."""
+
+urlpatterns = []
