@@ -101,6 +101,7 @@ def main() -> int:
     parser.add_argument("--registrations", type=int, default=2000)
     parser.add_argument("--places", type=int, default=300)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
 
     database = f"samling_bench_{os.getpid()}"
@@ -120,7 +121,16 @@ def main() -> int:
         run([SAMLING, "shell", "--no-imports", "-c", SETUP.format(places=args.places)], env)
         port = free_port()
         server = subprocess.Popen(
-            [SAMLING, "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers)],
+            [
+                SAMLING,
+                "serve",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(args.workers),
+                "--threads",
+                str(args.threads),
+            ],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -24,9 +24,9 @@ from .views import _use_language
 
 
 def _private(response):
-    """Pages behind a private link: never cached, never leaked through the Referer header."""
+    """Pages behind a private link: never cached, never sent to other sites as a Referer."""
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"  # "no-referrer" would make forms send Origin: null
     response["X-Robots-Tag"] = "noindex"
     return response
 

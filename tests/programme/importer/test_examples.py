@@ -84,11 +84,3 @@ def test_examples_skelleftea_seed_reproduced_exactly():
         "kinds": 1.0,
         "dates": 1.0,
     }
-
-
-def test_examples_copies_match_the_shared_folder():
-    if not SHARED.is_dir():
-        pytest.skip("the shared folder is not beside this checkout")
-    for path in SHARED.glob("*.json"):
-        copy = EXAMPLES / path.name
-        assert copy.read_bytes() == path.read_bytes(), path.name

@@ -9,8 +9,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--bind", default="127.0.0.1:8000")
         parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=1,
+            help="Threads per worker; more than 1 keeps connections alive (gthread workers).",
+        )
 
-    def handle(self, *args, bind, workers, **options):
+    def handle(self, *args, bind, workers, threads, **options):
         from gunicorn.app.wsgiapp import WSGIApplication
 
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samling.settings")
@@ -21,6 +27,8 @@ class Command(BaseCommand):
             bind,
             "--workers",
             str(workers),
+            "--threads",
+            str(threads),
             "--access-logfile",
             "-",
             "--timeout",
