@@ -100,6 +100,31 @@ def _form_data(event: Event, payload: RegistrationIn) -> dict:
     return data
 
 
+def _use_cached_config(event: Event) -> None:
+    """Categories, options, questions and member municipalities, read once per change.
+
+    They are put where Django keeps prefetched rows, so the form and the services read them
+    without a query. (Option counters in them may be stale; only the database's counters decide.)
+    """
+    key = (
+        f"registration-config:{event.pk}:{event.updated_at.timestamp()}:"
+        f"{event.network.updated_at.timestamp()}"
+    )
+    config = cache.get(key)
+    if config is None:
+        config = {
+            "categories": list(event.categories.all()),
+            "options": list(event.options.all()),
+            "questions": list(event.questions.all()),
+            "members": list(event.network.members.all()),
+        }
+        cache.set(key, config, 300)
+    event._prefetched_objects_cache = {
+        name: config[name] for name in ("categories", "options", "questions")
+    }
+    event.network._prefetched_objects_cache = {"members": config["members"]}
+
+
 def _out(registration: Registration) -> dict:
     return {
         "id": registration.pk,
@@ -133,12 +158,11 @@ def _out(registration: Registration) -> dict:
 )
 def create_registration(request, slug: str, payload: RegistrationIn):
     event = get_object_or_404(
-        Event.objects.select_related("network", "registration_settings").prefetch_related(
-            "categories", "options", "questions", "network__members"
-        ),
+        Event.objects.select_related("network", "registration_settings"),
         slug=slug,
         is_published=True,
     )
+    _use_cached_config(event)
     if not hasattr(event, "registration_settings"):
         raise HttpError(404, "This event takes no registrations here.")
     key = request.headers.get("Idempotency-Key", "")[:100]

@@ -20,8 +20,11 @@ SUBJECTS = {
 }
 
 
-def queue_registration_mail(registration: Registration, kind: str):
-    """Queue a mail about the registration (kind: confirmation, promoted, cancelled, link)."""
+def queue_registration_mail(registration: Registration, kind: str, *, options=None):
+    """Queue a mail about the registration (kind: confirmation, promoted, cancelled, link).
+
+    `options`: the registration's chosen options when the caller has them at hand.
+    """
     from .services import waitlist_position
 
     event = registration.event
@@ -36,7 +39,11 @@ def queue_registration_mail(registration: Registration, kind: str):
             "position": waitlist_position(registration),
             "manage_url": absolute_url(registration.get_absolute_url()),
             "event_url": absolute_url(event.get_absolute_url()),
-            "options": list(registration.chosen_options.select_related("option")),
+            "options": (
+                options
+                if options is not None
+                else list(registration.chosen_options.select_related("option"))
+            ),
         }
         subject = SUBJECTS[kind]() % {"event": event.title}
         body = render_to_string("registration/mail/registration.txt", context)

@@ -104,6 +104,10 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.event.touch()
+
 
 class Option(models.Model):
     """Something a registrant takes: a programme choice or logistics, with its own capacity."""
@@ -202,6 +206,10 @@ class Question(models.Model):
 
     def __str__(self):
         return self.label
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.event.touch()
 
     def choice_list(self) -> list[str]:
         return [line.strip() for line in self.choices.splitlines() if line.strip()]

@@ -74,15 +74,21 @@ def _count(model, pk, field_name: str, delta: int) -> None:
     model.objects.filter(pk=pk).update(**{field_name: F(field_name) + delta})
 
 
-def _choose_options(registration: Registration, options, *, confirmed: bool) -> None:
+def _choose_options(registration: Registration, options, *, confirmed: bool) -> list:
     """Record the options; a confirmed registrant takes their places, or waits for them."""
+    chosen = []
     for option in sorted(options, key=lambda o: o.pk):
         if confirmed and _take(Option, option.pk):
             status = RegistrationOption.Status.CONFIRMED
         else:
             status = RegistrationOption.Status.WAITLISTED
             _count(Option, option.pk, "waitlisted_count", 1)
-        RegistrationOption.objects.create(registration=registration, option=option, status=status)
+        chosen.append(
+            RegistrationOption.objects.create(
+                registration=registration, option=option, status=status
+            )
+        )
+    return chosen
 
 
 def register(event: Event, data: RegistrationData, *, now=None) -> tuple[Registration, bool]:
@@ -144,19 +150,22 @@ def _register(event, data, email, existing, *, now) -> Registration:
         registration.save()
     else:
         registration = Registration.objects.create(event=event, email=email, **fields)
-    _choose_options(registration, data.options, confirmed=confirmed)
-    _queue_confirmation(registration)
+    chosen = _choose_options(registration, data.options, confirmed=confirmed)
+    _queue_confirmation(registration, options=chosen)
     return registration
 
 
-def _queue_confirmation(registration: Registration, kind: str = "confirmation") -> None:
+def _queue_confirmation(
+    registration: Registration, kind: str = "confirmation", *, options=None
+) -> None:
     """The mail is stored in the same transaction as the change, so neither exists alone."""
     from .mail import queue_registration_mail
 
-    queue_registration_mail(registration, kind)
+    queue_registration_mail(registration, kind, options=options)
 
 
 def waitlist_position(registration: Registration) -> int | None:
+    """1 for the first on the waiting list; None when not waiting."""
     if registration.status != Registration.Status.WAITLISTED:
         return None
     ahead = Registration.objects.filter(

@@ -44,3 +44,26 @@ def test_registration_rolled_back_sends_nothing(transactional_db, smtp):
         raise RuntimeError("something later failed")
     assert OutboxMessage.objects.count() == 0
     assert smtp.inbox.messages == []
+
+
+def test_send_mail_command_delivers_what_waited(transactional_db, smtp):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    event = open_event(capacity=5)
+    register(event, registration_data(0))
+    smtp.start()
+    out = StringIO()
+    call_command("send-mail", stdout=out)
+    assert out.getvalue().strip() == "sent: 1"
+    assert len(smtp.inbox.messages) == 1
+
+
+def test_the_next_mail_takes_older_waiting_ones_along(transactional_db, smtp):
+    event = open_event(capacity=5)
+    register(event, registration_data(0))
+    smtp.start()
+    register(event, registration_data(1))
+    received = sorted(envelope.rcpt_tos[0] for envelope in smtp.inbox.messages)
+    assert received == ["deltager0@example.org", "deltager1@example.org"]
