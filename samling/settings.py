@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "samling.events",
     "samling.programme",
     "samling.registration",
+    "samling.groups",
     "samling.notifications",
     "samling.public",
     "samling.api",

@@ -14,6 +14,8 @@ from django.utils.http import content_disposition_header
 
 CACHE_TIMEOUT = 60 * 60 * 24
 CALENDAR = "text/calendar; charset=utf-8"
+CSV = "text/csv; charset=utf-8"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,22 @@ EXPORTS: dict[str, Export] = {
     "programme-pdf": Export("application/pdf", "{slug}-programme.pdf"),
     "network-ical": Export(CALENDAR, "{slug}-events.ics"),
     "network-feed": Export("application/atom+xml; charset=utf-8", "{slug}-events.atom"),
+    # Group lists of one group discussion, for organisers only (sent with private, no-store).
+    "groups-csv": Export(CSV, "{slug}-groups.csv", inline=False),
+    "groups-xlsx": Export(XLSX, "{slug}-groups.xlsx", inline=False),
+    "groups-pdf": Export("application/pdf", "{slug}-groups.pdf"),
+    # Organiser lists of registrations (samling/exports/spreadsheets.py); personal data, so the
+    # organiser view answers them with "Cache-Control: private, no-store".
+    "registrations-participants-csv": Export(CSV, "{slug}-participants.csv", inline=False),
+    "registrations-participants-xlsx": Export(XLSX, "{slug}-participants.xlsx", inline=False),
+    "registrations-bus-csv": Export(CSV, "{slug}-bus.csv", inline=False),
+    "registrations-bus-xlsx": Export(XLSX, "{slug}-bus.xlsx", inline=False),
+    "registrations-pickup-csv": Export(CSV, "{slug}-pickup.csv", inline=False),
+    "registrations-pickup-xlsx": Export(XLSX, "{slug}-pickup.xlsx", inline=False),
+    "registrations-meals-csv": Export(CSV, "{slug}-meals.csv", inline=False),
+    "registrations-meals-xlsx": Export(XLSX, "{slug}-meals.xlsx", inline=False),
+    "registrations-badges-csv": Export(CSV, "{slug}-badges.csv", inline=False),
+    "registrations-badges-xlsx": Export(XLSX, "{slug}-badges.xlsx", inline=False),
 }
 
 

@@ -72,13 +72,16 @@ def deliver(message_id: int) -> bool:
         return True
 
 
-def deliver_pending(limit: int = 200) -> int:
-    """Try every pending message once, oldest first; returns how many were sent."""
-    ids = list(
-        OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING)
-        .order_by("created_at", "pk")
-        .values_list("pk", flat=True)[:limit]
-    )
+def deliver_pending(limit: int = 200, *, retries_only: bool = False) -> int:
+    """Try every pending message once, oldest first; returns how many were sent.
+
+    `retries_only`: just those that failed before (left by an outage), not fresh ones that a
+    task is about to send anyway.
+    """
+    pending = OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING)
+    if retries_only:
+        pending = pending.filter(attempts__gt=0)
+    ids = list(pending.order_by("created_at", "pk").values_list("pk", flat=True)[:limit])
     sent = 0
     for message_id in ids:
         if deliver(message_id):

@@ -13,7 +13,7 @@ def send_outbox_message(self, message_id: int) -> bool:
         # No worker and no beat in the embedded set-up: once the server answers again, older
         # messages left by an outage go out with this one.
         if sent:
-            services.deliver_pending(limit=20)
+            services.deliver_pending(limit=20, retries_only=True)
         return sent
     if not sent:
         # Back off: 30 s, 1 min, 2 min … up to an hour. The periodic task catches the rest.

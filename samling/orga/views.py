@@ -32,10 +32,15 @@ def dashboard(request):
 @login_required
 def event_overview(request, slug):
     event = get_object_or_404(
-        manageable_events(request.user).select_related("network", "venue"), slug=slug
+        manageable_events(request.user).select_related("network", "venue", "registration_settings"),
+        slug=slug,
     )
     return render(
         request,
         "orga/event.html",
-        {"event": event, "programme": programme_for_event(event)},
+        {
+            "event": event,
+            "programme": programme_for_event(event),
+            "registration_settings": getattr(event, "registration_settings", None),
+        },
     )

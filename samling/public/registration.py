@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from samling.events.models import Event
+from samling.groups.services import group_for_registration
 from samling.registration.forms import LinkRequestForm, RegistrationForm
 from samling.registration.mail import queue_registration_mail
 from samling.registration.models import Registration, RegistrationSettings
@@ -119,6 +120,7 @@ def registration_view(request, token):
         "form": form,
         "position": waitlist_position(registration),
         "chosen": registration.chosen_options.select_related("option"),
+        "groups": group_for_registration(registration),
     }
     return _private(render(request, "public/registration.html", context))
 

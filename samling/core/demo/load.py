@@ -241,6 +241,9 @@ def load_demo() -> list[str]:
                     setattr(event, name, copy[name])
             event.save()
             _registration(event, copy)
+    from samling.groups.demo import create_demo_discussions
+
+    create_demo_discussions()
     return _accounts()
 
 
