@@ -14,7 +14,7 @@ from samling.events.queries import absolute_url
 from samling.exports.links import output_urls
 from samling.programme.queries import programme_json
 
-from .schemas import EventDetailOut, EventSummaryOut
+from .schemas import EventDetailOut, EventSummaryOut, NotFoundOut, ValidationErrorOut
 
 router = Router(tags=["events"])
 
@@ -149,7 +149,11 @@ BASE = (
 )
 
 
-@router.get("/events", response=list[EventSummaryOut], summary="List published events")
+@router.get(
+    "/events",
+    response={200: list[EventSummaryOut], 422: ValidationErrorOut},
+    summary="List published events",
+)
 def list_events(request, filters: Query[EventFilters]):
     events = BASE.order_by("starts_at")
     if filters.network:
@@ -165,7 +169,11 @@ def list_events(request, filters: Query[EventFilters]):
     return [event_summary(event) for event in events]
 
 
-@router.get("/events/{slug}", response=EventDetailOut, summary="One event with its programme")
+@router.get(
+    "/events/{slug}",
+    response={200: EventDetailOut, 404: NotFoundOut},
+    summary="One event with its programme",
+)
 def get_event(request, slug: str):
     event = get_object_or_404(BASE, slug=slug)
     settings = getattr(event, "registration_settings", None)

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import ConfigDict
 
 from samling.events.models import Event
 from samling.events.queries import absolute_url
@@ -26,6 +27,23 @@ LANGUAGES = {"da", "sv", "nb", "en"}
 
 
 class RegistrationIn(Schema):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Åse Ødegård",
+                    "email": "ase.odegard@example.org",
+                    "organisation": "Skellefteå kommun",
+                    "category": "official",
+                    "phone": "+46 70 123 45 67",
+                    "options": ["buss", "lunch-1", "samtal-tjansteman"],
+                    "answers": {},
+                    "language": "sv",
+                }
+            ]
+        }
+    )
+
     name: str
     email: str
     organisation: str = ""
@@ -39,7 +57,20 @@ class RegistrationIn(Schema):
     language: str | None = None
 
 
-class RegistrationOut(Schema):
+class RegistrationCreatedOut(Schema):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 42,
+                    "status": "waitlisted",
+                    "waitlist_position": 3,
+                    "manage_url": "https://events.example.org/r/Xq3…/",
+                }
+            ]
+        }
+    )
+
     id: int
     status: str
     waitlist_position: int | None
@@ -47,7 +78,8 @@ class RegistrationOut(Schema):
 
 
 class ErrorOut(Schema):
-    detail: str
+    # A sentence, or django-ninja's list when the body does not fit the schema at all.
+    detail: str | list[dict]
     errors: dict[str, list[str]] = {}
 
 
@@ -137,8 +169,10 @@ def _out(registration: Registration) -> dict:
 @router.post(
     "/events/{slug}/registrations",
     response={
-        200: RegistrationOut,
-        201: RegistrationOut,
+        200: RegistrationCreatedOut,
+        201: RegistrationCreatedOut,
+        400: ErrorOut,
+        404: ErrorOut,
         409: ErrorOut,
         422: ErrorOut,
         429: ErrorOut,

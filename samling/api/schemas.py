@@ -29,7 +29,7 @@ class RegistrationOptionOut(Schema):
     available: int | None
 
 
-class RegistrationOut(Schema):
+class EventRegistrationOut(Schema):
     open: bool
     deadline: dt.datetime | None
     capacity: int | None
@@ -59,7 +59,7 @@ class EventSummaryOut(Schema):
     ical_url: str | None
     programme_ical_url: str | None
     pdf_url: str | None
-    registration: RegistrationOut
+    registration: EventRegistrationOut
 
 
 class SpeakerOut(Schema):
@@ -138,3 +138,13 @@ class EventDetailOut(EventSummaryOut):
     changes: list[ChangeOut]
     related_events: list[str]
     programme: ProgrammeOut
+
+
+class NotFoundOut(Schema):
+    detail: str
+
+
+class ValidationErrorOut(Schema):
+    """What django-ninja answers when a parameter or body does not fit the schema."""
+
+    detail: list[dict]
