@@ -268,8 +268,11 @@ def item_description(item: Item, event: Event, *, open_end_until: dt.datetime | 
     return "\n\n".join(parts)
 
 
-def item_vevents(event: Event, programme: list[ProgrammeDay]) -> list:
-    """One VEVENT per timed item and per timed parallel session; untimed items are left out."""
+def item_vevents(event: Event, programme: list[ProgrammeDay], *, include=None, extra="") -> list:
+    """One VEVENT per timed item and per timed parallel session; untimed items are left out.
+
+    `include(item)` may leave out items (a personal agenda); `extra` is added to descriptions.
+    """
     status = STATUS[event.status]
     location = event_location(event)
     url = absolute_url(event.get_absolute_url())
@@ -281,7 +284,7 @@ def item_vevents(event: Event, programme: list[ProgrammeDay]) -> list:
             entries += [(session, item, session.track) for session in item.session_list]
             for entry, parent, track in entries:
                 start_time = entry.start_time or (parent.start_time if parent else None)
-                if start_time is None:
+                if start_time is None or (include and not include(entry)):
                     continue
                 approximate = entry.approximate or bool(
                     parent and not entry.start_time and parent.approximate
@@ -303,7 +306,8 @@ def item_vevents(event: Event, programme: list[ProgrammeDay]) -> list:
                         sequence=event.revision,
                         stamp=event.updated_at,
                         location=entry.location or location,
-                        description=item_description(entry, event, open_end_until=open_end_until),
+                        description=item_description(entry, event, open_end_until=open_end_until)
+                        + extra,
                         url=url,
                         status=status,
                     )
@@ -366,3 +370,50 @@ def registration_calendar(registration) -> bytes:
     version = f"{event.pk}:{event.updated_at.timestamp()}:{tentative}"
     with translation.override(registration.language or event.language):
         return cached_bytes(f"registration-ics:{version}", render)
+
+
+def registration_agenda(registration) -> bytes:
+    """A registrant's own agenda: the items of the sessions and options they take.
+
+    Items tied to an option (a session, the bus, a meal) are in it only when the registrant
+    chose that option; the rest of the programme is for everyone. Confirmed registrants of an
+    online event get the meeting link in every entry: this file is only ever sent to them.
+    """
+    from django.utils import translation
+
+    from samling.programme.queries import programme_for_event
+
+    event = registration.event
+    chosen = set(
+        registration.chosen_options.filter(status="confirmed").values_list("option_id", flat=True)
+    )
+    items_of_options: dict[int, set[int]] = {}
+    for option_id, item_id in event.options.filter(item__isnull=False).values_list("pk", "item_id"):
+        items_of_options.setdefault(item_id, set()).add(option_id)
+    confirmed = registration.status == "confirmed"
+    meeting = getattr(event, "online_meeting", None) if event.is_online else None
+    link = meeting.join_url if (meeting and confirmed and meeting.join_url) else ""
+
+    def include(item) -> bool:
+        options = items_of_options.get(item.pk)
+        return not options or bool(options & chosen)
+
+    def render() -> bytes:
+        programme = programme_for_event(event)
+        extra = "\n\n" + _("Join online: %(link)s") % {"link": link} if link else ""
+        name = _("My programme: %(title)s") % {"title": event.title}
+        calendar = new_calendar(name, tzid=event.timezone)
+        vevents = item_vevents(event, programme, include=include, extra=extra)
+        if not vevents:
+            vevent = event_vevent(event, programme)
+            if extra:
+                vevent["DESCRIPTION"] = str(vevent.get("DESCRIPTION", "")) + extra
+            vevents = [vevent]
+        for vevent in vevents:
+            calendar.add_component(vevent)
+        return calendar_bytes(calendar, fallback_timezone=event.timezone)
+
+    options_key = "-".join(str(pk) for pk in sorted(chosen))
+    version = f"{event.pk}:{event.updated_at.timestamp()}:{options_key}:{bool(link)}"
+    with translation.override(registration.language or event.language):
+        return cached_bytes(f"agenda:{version}", render)

@@ -32,6 +32,7 @@ class Export:
 EXPORTS: dict[str, Export] = {
     "event-ical": Export(CALENDAR, "{slug}.ics", inline=False),
     "programme-ical": Export(CALENDAR, "{slug}-programme.ics", inline=False),
+    "agenda-ical": Export(CALENDAR, "{slug}-my-programme.ics", inline=False),
     "programme-pdf": Export("application/pdf", "{slug}-programme.pdf"),
     "network-ical": Export(CALENDAR, "{slug}-events.ics"),
     "network-feed": Export("application/atom+xml; charset=utf-8", "{slug}-events.atom"),
@@ -39,6 +40,7 @@ EXPORTS: dict[str, Export] = {
     "groups-csv": Export(CSV, "{slug}-groups.csv", inline=False),
     "groups-xlsx": Export(XLSX, "{slug}-groups.xlsx", inline=False),
     "groups-pdf": Export("application/pdf", "{slug}-groups.pdf"),
+    "badges-pdf": Export("application/pdf", "{slug}-badges.pdf"),
     # Organiser lists of registrations (samling/exports/spreadsheets.py); personal data, so the
     # organiser view answers them with "Cache-Control: private, no-store".
     "registrations-participants-csv": Export(CSV, "{slug}-participants.csv", inline=False),

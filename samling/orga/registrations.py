@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -356,6 +357,21 @@ def export_view(request, slug, kind, fmt):
     # Personal data: kept by no cache; written in the event's language, not the reader's.
     response["Cache-Control"] = "private, no-store"
     response["Content-Language"] = event.language
+    return response
+
+
+def badges_view(request, slug):
+    """Name badges as PDF: `?layout=a6` one per page, else eight to an A4 sheet."""
+    from samling.exports.badges import LAYOUTS, render_badges_pdf
+
+    event = _event(request, slug)
+    layout = request.GET.get("layout", "a4")
+    if layout not in LAYOUTS:
+        raise Http404
+    with translation.override(event.language):
+        content = render_badges_pdf(event, layout=layout)
+    response = export_response("badges-pdf", content, slug=event.slug)
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -25,6 +25,7 @@ urlpatterns = [
         views.export_view,
         name="registrations-export",
     ),
+    path("events/<slug:slug>/badges.pdf", views.badges_view, name="badges"),
     path(
         "events/<slug:slug>/registrations/<int:pk>/",
         views.registration_view,

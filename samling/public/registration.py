@@ -138,3 +138,17 @@ def cancel_view(request, token):
             {"registration": registration, "event": registration.event},
         )
     )
+
+
+def agenda_view(request, token):
+    """The registrant's own calendar file: their sessions and options, the link if online."""
+    from samling.exports.ical import registration_agenda
+    from samling.exports.responses import export_response
+
+    registration = _registration(token)
+    if registration.status == Registration.Status.CANCELLED:
+        raise Http404
+    response = export_response(
+        "agenda-ical", registration_agenda(registration), slug=registration.event.slug
+    )
+    return _private(response)

@@ -13,5 +13,6 @@ urlpatterns = [
     path("events/<slug:slug>/register/link/", registration.request_link_view, name="request-link"),
     path("r/<str:token>/", registration.registration_view, name="registration"),
     path("r/<str:token>/cancel/", registration.cancel_view, name="cancel"),
+    path("r/<str:token>/agenda.ics", registration.agenda_view, name="agenda"),
     *output_urlpatterns,
 ]

@@ -62,8 +62,9 @@ def queue_registration_mail(registration: Registration, kind: str, *, options=No
 
 
 def _calendar_attachment(registration: Registration):
-    try:
-        from samling.exports.ical import registration_calendar
-    except ImportError:  # the calendar outputs are optional in this build
-        return None
+    """Confirmed: the registrant's own agenda. Waiting: the event, marked tentative."""
+    from samling.exports.ical import registration_agenda, registration_calendar
+
+    if registration.status == Registration.Status.CONFIRMED:
+        return ("agenda.ics", registration_agenda(registration).decode(), "text/calendar")
     return ("invitation.ics", registration_calendar(registration).decode(), "text/calendar")

@@ -284,3 +284,37 @@ def test_registration_calendar_is_the_event_entry_in_the_registrants_language(sk
     assert str(vevent["STATUS"]) == "TENTATIVE"
     assert "Programme:" in str(vevent["DESCRIPTION"])
     assert vevent["DTSTART"].dt == dt.datetime(2021, 11, 25, 9, 0, tzinfo=STOCKHOLM)
+
+
+def test_personal_agenda_has_only_the_options_taken(client, db):
+    import datetime as dt
+
+    from icalendar import Calendar
+
+    from samling.events.models import OnlineMeeting
+    from samling.registration.models import Option
+    from samling.registration.services import register
+    from tests.factories import DayFactory, ItemFactory, open_event, registration_data
+
+    event = open_event(capacity=5)
+    day = DayFactory(event=event)
+    ItemFactory(day=day, title="For everyone", start_time=dt.time(9), end_time=dt.time(10))
+    bus_item = ItemFactory(day=day, title="Bus", start_time=dt.time(10), end_time=dt.time(11))
+    dinner = ItemFactory(day=day, title="Dinner", start_time=dt.time(18), end_time=dt.time(20))
+    bus = Option.objects.create(event=event, key="bus", kind="bus", label="Bus", item=bus_item)
+    Option.objects.create(event=event, key="dinner", kind="meal", label="Dinner", item=dinner)
+    OnlineMeeting.objects.create(event=event, platform="teams", join_url="https://example.org/j")
+    event.mode = "hybrid"
+    event.save()
+    category = event.categories.first()
+    registration, _ = register(event, registration_data(0, options=[bus], category=category))
+    response = client.get(f"/r/{registration.token}/agenda.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    summaries = [str(v["SUMMARY"]) for v in calendar.walk("VEVENT")]
+    assert summaries == ["For everyone", "Bus"]
+    assert all("https://example.org/j" in str(v["DESCRIPTION"]) for v in calendar.walk("VEVENT"))
+    # The public programme calendar never has the link.
+    public = client.get(f"/events/{event.slug}/programme.ics").content.decode()
+    assert "https://example.org/j" not in public
