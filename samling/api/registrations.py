@@ -152,9 +152,20 @@ def _use_cached_config(event: Event) -> None:
         }
         cache.set(key, config, 300)
     event._prefetched_objects_cache = {
-        name: config[name] for name in ("categories", "options", "questions")
+        name: _prefetched(getattr(event, name), config[name])
+        for name in ("categories", "options", "questions")
     }
-    event.network._prefetched_objects_cache = {"members": config["members"]}
+    event.network._prefetched_objects_cache = {
+        "members": _prefetched(event.network.members, config["members"])
+    }
+
+
+def _prefetched(manager, rows: list):
+    """A queryset of the relation that already holds `rows`, as prefetch_related leaves it."""
+    queryset = manager.get_queryset()
+    queryset._result_cache = rows
+    queryset._prefetch_done = True
+    return queryset
 
 
 def _out(registration: Registration) -> dict:
