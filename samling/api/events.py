@@ -13,6 +13,7 @@ from samling.events.models import Event
 from samling.events.queries import absolute_url
 from samling.exports.links import output_urls
 from samling.programme.queries import programme_json
+from samling.registration.services import waitlist_size
 
 from .schemas import EventDetailOut, EventSummaryOut, NotFoundOut, ValidationErrorOut
 
@@ -47,7 +48,7 @@ def _registration(event: Event) -> dict:
         "capacity": settings.capacity,
         "confirmed": settings.confirmed_count,
         "available": settings.available,
-        "waitlisted": settings.waitlisted_count,
+        "waitlisted": waitlist_size(event),
         "url": absolute_url(reverse("public:register", args=[event.slug])),
         "options": [
             {
@@ -177,7 +178,7 @@ def list_events(request, filters: Query[EventFilters]):
 def get_event(request, slug: str):
     event = get_object_or_404(BASE, slug=slug)
     settings = getattr(event, "registration_settings", None)
-    counts = f"{settings.confirmed_count}:{settings.waitlisted_count}" if settings else "-"
+    counts = f"{settings.confirmed_count}:{waitlist_size(event)}" if settings else "-"
     key = f"api:event:{event.pk}:{event.updated_at.timestamp()}:{counts}"
     data = cache.get(key)
     if data is None:

@@ -40,6 +40,7 @@ from samling.registration.services import (
     RegistrationError,
     cancel_registration,
     waitlist_position,
+    waitlist_size,
 )
 
 Status = Registration.Status
@@ -293,7 +294,7 @@ def cancel_view(request, slug, pk):
         "title": _("Cancel a registration"),
         "registration": registration,
         "next": _next(request),
-        "waiting": event.registration_settings.waitlisted_count,
+        "waiting": waitlist_size(event),
     }
     return render(request, "orga/registrations/cancel.html", context)
 

@@ -88,11 +88,7 @@ def event(request, slug):
     _use_language(request, event.language)
     registration = getattr(event, "registration_settings", None)
     # Places left show on the page: the counts belong to the version of the page.
-    counts = (
-        f"{registration.confirmed_count}:{registration.waitlisted_count}:{registration.is_open()}"
-        if registration
-        else "-"
-    )
+    counts = f"{registration.confirmed_count}:{registration.is_open()}" if registration else "-"
 
     def render_page():
         programme = programme_for_event(event)

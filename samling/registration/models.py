@@ -35,10 +35,9 @@ class RegistrationSettings(models.Model):
     require_organisation = models.BooleanField(_("organisation required"), default=True)
     require_municipality = models.BooleanField(_("municipality required"), default=False)
     ask_dietary_needs = models.BooleanField(_("ask for dietary needs"), default=True)
+    # Only the confirmed places are counted here: this row is what concurrent registrations
+    # queue on, so the waiting list (which needs no limit) is counted from its rows instead.
     confirmed_count = models.PositiveIntegerField(_("confirmed"), default=0, editable=False)
-    waitlisted_count = models.PositiveIntegerField(
-        _("on the waiting list"), default=0, editable=False
-    )
 
     class Meta:
         verbose_name = _("registration settings")

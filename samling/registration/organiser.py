@@ -67,10 +67,8 @@ def add_registration(event: Event, data: RegistrationData) -> Registration:
 def _add(event, data, email, existing) -> Registration:
     settings = RegistrationSettings.objects.select_for_update().get(event=event)
     confirmed = _take(RegistrationSettings, settings.pk)
-    if not confirmed:
-        if not settings.waitlist_enabled:
-            raise RegistrationFull
-        _count(RegistrationSettings, settings.pk, "waitlisted_count", 1)
+    if not confirmed and not settings.waitlist_enabled:
+        raise RegistrationFull
     fields = {
         "status": Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITLISTED,
         "name": data.name.strip(),
@@ -115,7 +113,6 @@ def confirm_from_waitlist(registration: Registration) -> bool:
         return False
     if not _take(RegistrationSettings, settings.pk):
         return False
-    _count(RegistrationSettings, settings.pk, "waitlisted_count", -1)
     locked.status = Registration.Status.CONFIRMED
     locked.save(update_fields=["status", "updated_at"])
     for chosen in locked.chosen_options.order_by("option_id"):
@@ -143,7 +140,6 @@ def move_to_waitlist(registration: Registration) -> bool:
     if locked.status != Registration.Status.CONFIRMED:
         return False
     _count(RegistrationSettings, settings.pk, "confirmed_count", -1)
-    _count(RegistrationSettings, settings.pk, "waitlisted_count", 1)
     locked.status = Registration.Status.WAITLISTED
     locked.save(update_fields=["status", "updated_at"])
     freed = []

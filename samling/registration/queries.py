@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from samling.events.models import Event
+from samling.registration.services import waitlist_size
 
 from .models import Category, Option, Registration, RegistrationOption, RegistrationSettings
 
@@ -125,7 +126,7 @@ def counts_for_event(event: Event) -> EventCounts:
     active = Registration.objects.filter(event=event, status__in=ACTIVE).order_by()
     counts = EventCounts(
         confirmed=settings.confirmed_count,
-        waitlisted=settings.waitlisted_count,
+        waitlisted=waitlist_size(event),
         capacity=settings.capacity,
     )
     by_category = _tally_by(active, "category")

@@ -110,18 +110,35 @@ def register(event: Event, data: RegistrationData, *, now=None) -> tuple[Registr
         if registration is None:
             raise
         return registration, False
+    if registration.status == Registration.Status.WAITLISTED:
+        _fill_freed_places(event)
+        registration.refresh_from_db(fields=["status"])
     return registration, True
+
+
+def _fill_freed_places(event: Event) -> None:
+    """A place freed while someone joined the waiting list goes to the first in the queue."""
+    has_room = RegistrationSettings.objects.filter(
+        Q(capacity__isnull=True) | Q(confirmed_count__lt=F("capacity")), event=event
+    ).exists()
+    if has_room:
+        with transaction.atomic():
+            promote_from_waitlist(event)
+
+
+def waitlist_size(event: Event) -> int:
+    return Registration.objects.filter(event=event, status=Registration.Status.WAITLISTED).count()
 
 
 def _register(event, data, email, existing, *, now) -> Registration:
     settings = event.registration_settings
     if not settings.is_open(now):
         raise RegistrationClosed
-    confirmed = _take(RegistrationSettings, settings.pk)
-    if not confirmed:
-        if not settings.waitlist_enabled:
-            raise RegistrationFull
-        _count(RegistrationSettings, settings.pk, "waitlisted_count", 1)
+    # Full a moment ago: straight to the waiting list, without queueing on the settings row
+    # that confirmed registrations lock. (A place freed meanwhile: see _fill_freed_places.)
+    confirmed = not settings.is_full and _take(RegistrationSettings, settings.pk)
+    if not confirmed and not settings.waitlist_enabled:
+        raise RegistrationFull
     status = Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITLISTED
     fields = {
         "status": status,
@@ -185,8 +202,8 @@ def cancel_registration(registration: Registration) -> list[Registration]:
     if registration.status == Registration.Status.CANCELLED:
         return []
     was_confirmed = registration.status == Registration.Status.CONFIRMED
-    counter = "confirmed_count" if was_confirmed else "waitlisted_count"
-    _count(RegistrationSettings, settings.pk, counter, -1)
+    if was_confirmed:
+        _count(RegistrationSettings, settings.pk, "confirmed_count", -1)
     freed_options = []
     for chosen in registration.chosen_options.select_related("option").order_by("option_id"):
         if chosen.status == RegistrationOption.Status.CONFIRMED:
@@ -218,7 +235,6 @@ def promote_from_waitlist(event: Event) -> list[Registration]:
         )
         if candidate is None or not _take(RegistrationSettings, settings.pk):
             return promoted
-        _count(RegistrationSettings, settings.pk, "waitlisted_count", -1)
         candidate.status = Registration.Status.CONFIRMED
         candidate.save(update_fields=["status", "updated_at"])
         for chosen in candidate.chosen_options.order_by("option_id"):

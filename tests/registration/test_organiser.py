@@ -18,6 +18,7 @@ from samling.registration.services import (
     cancel_registration,
     register,
     waitlist_position,
+    waitlist_size,
 )
 from tests.factories import open_event, registration_data
 
@@ -31,7 +32,7 @@ CANCELLED = Registration.Status.CANCELLED
 def counts(event):
     settings = event.registration_settings
     settings.refresh_from_db()
-    return settings.confirmed_count, settings.waitlisted_count
+    return settings.confirmed_count, waitlist_size(settings.event)
 
 
 def option_counts(option):

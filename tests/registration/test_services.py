@@ -9,6 +9,7 @@ from samling.registration.services import (
     register,
     update_registration,
     waitlist_position,
+    waitlist_size,
 )
 from tests.factories import open_event, registration_data
 
@@ -21,7 +22,7 @@ WAITLISTED = Registration.Status.WAITLISTED
 def counts(event):
     settings = event.registration_settings
     settings.refresh_from_db()
-    return settings.confirmed_count, settings.waitlisted_count
+    return settings.confirmed_count, waitlist_size(settings.event)
 
 
 def test_register_confirms_until_full_then_waitlists(db):
