@@ -25,6 +25,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from loadgen import read_response  # bench/ is the folder of the script being run
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
@@ -92,31 +94,6 @@ def stop(server: subprocess.Popen) -> None:
         server.wait(timeout=5)
     except ProcessLookupError:
         pass
-
-
-async def read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
-    """Read one response; return its status and whether the server keeps the connection."""
-    head = await reader.readuntil(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    status = int(lines[0].split()[1])
-    headers = {}
-    for line in lines[1:]:
-        if ":" in line:
-            name, value = line.split(":", 1)
-            headers[name.strip().lower()] = value.strip()
-    if "content-length" in headers:
-        await reader.readexactly(int(headers["content-length"]))
-    elif headers.get("transfer-encoding", "").lower() == "chunked":
-        while True:
-            size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
-            await reader.readexactly(size + 2)
-            if size == 0:
-                break
-    else:
-        await reader.read()
-        return status, False
-    keep = headers.get("connection", "").lower() != "close" and not lines[0].startswith("HTTP/1.0")
-    return status, keep
 
 
 async def connection(port: int, path: str, until: float, latencies: list, errors: list) -> None:

@@ -30,6 +30,27 @@ def queue_mail(*, to: str, subject: str, body: str, kind: str, attachments=(), *
     return message
 
 
+def attachment_content(content):
+    """An attachment's text, or, for {"make": …, "id": …}, the file made now from the database."""
+    if not isinstance(content, dict):
+        return content
+    from samling.exports.ical import registration_agenda, registration_calendar
+    from samling.registration.models import Registration
+
+    makers = {
+        "registration-agenda": registration_agenda,
+        "registration-calendar": registration_calendar,
+    }
+    registration = (
+        Registration.objects.select_related("event__online_meeting")
+        .filter(pk=content["id"])
+        .first()
+    )
+    if registration is None:  # deleted since: the mail goes without the file
+        return None
+    return makers[content["make"]](registration).decode()
+
+
 def deliver(message_id: int) -> bool:
     """Send one pending message; True when it is (or already was) sent.
 
@@ -54,7 +75,9 @@ def deliver(message_id: int) -> bool:
             headers={"X-Samling-Message": str(message.pk)},
         )
         for filename, content, mimetype in message.attachments:
-            email.attach(filename, content, mimetype)
+            content = attachment_content(content)
+            if content is not None:
+                email.attach(filename, content, mimetype)
         message.attempts += 1
         try:
             email.send()

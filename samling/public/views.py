@@ -9,7 +9,6 @@ from django.utils import timezone, translation
 from samling.core.pagecache import cached_response
 from samling.events.models import Event, EventChange
 from samling.events.queries import event_json_ld
-from samling.exports.links import output_urls
 from samling.networks.models import Network
 from samling.programme.queries import programme_for_event, speakers_for_event
 
@@ -107,7 +106,6 @@ def event(request, slug):
                 event.series.events.published().exclude(pk=event.pk) if event.series else []
             ),
             "json_ld": event_json_ld(event, programme),
-            "outputs": output_urls(event, programme=bool(programme)),
             "registration": registration,
             "registration_open": bool(registration and registration.is_open()),
         }

@@ -62,9 +62,19 @@ def queue_registration_mail(registration: Registration, kind: str, *, options=No
 
 
 def _calendar_attachment(registration: Registration):
-    """Confirmed: the registrant's own agenda. Waiting: the event, marked tentative."""
-    from samling.exports.ical import registration_agenda, registration_calendar
+    """Confirmed: the registrant's own agenda. Waiting: the event, marked tentative.
 
+    Made when the mail is sent (see notifications.services.attachment_content), not in the
+    registrant's request, so it shows the programme as it is then.
+    """
     if registration.status == Registration.Status.CONFIRMED:
-        return ("agenda.ics", registration_agenda(registration).decode(), "text/calendar")
-    return ("invitation.ics", registration_calendar(registration).decode(), "text/calendar")
+        return (
+            "agenda.ics",
+            {"make": "registration-agenda", "id": registration.pk},
+            "text/calendar",
+        )
+    return (
+        "invitation.ics",
+        {"make": "registration-calendar", "id": registration.pk},
+        "text/calendar",
+    )

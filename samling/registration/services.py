@@ -110,20 +110,20 @@ def register(event: Event, data: RegistrationData, *, now=None) -> tuple[Registr
         if registration is None:
             raise
         return registration, False
-    if registration.status == Registration.Status.WAITLISTED:
-        _fill_freed_places(event)
+    if registration.status == Registration.Status.WAITLISTED and _fill_freed_places(event):
         registration.refresh_from_db(fields=["status"])
     return registration, True
 
 
-def _fill_freed_places(event: Event) -> None:
+def _fill_freed_places(event: Event) -> list[Registration]:
     """A place freed while someone joined the waiting list goes to the first in the queue."""
     has_room = RegistrationSettings.objects.filter(
         Q(capacity__isnull=True) | Q(confirmed_count__lt=F("capacity")), event=event
     ).exists()
-    if has_room:
-        with transaction.atomic():
-            promote_from_waitlist(event)
+    if not has_room:
+        return []
+    with transaction.atomic():
+        return promote_from_waitlist(event)
 
 
 def waitlist_size(event: Event) -> int:
