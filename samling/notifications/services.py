@@ -24,10 +24,25 @@ def queue_mail(*, to: str, subject: str, body: str, kind: str, attachments=(), *
         attachments=[list(a) for a in attachments],
         **links,
     )
-    from .tasks import send_outbox_message
-
-    transaction.on_commit(lambda: send_outbox_message.delay(message.pk))
+    transaction.on_commit(lambda: schedule_delivery(message.pk))
     return message
+
+
+# With a worker, a burst of mail (a hundred registrations a second) is sent by one task a
+# moment later, not by a task per message: one publish to Redis per burst instead of hundreds.
+BATCH_DELAY = 1
+
+
+def schedule_delivery(message_id: int) -> None:
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from .tasks import send_outbox_message, send_pending_mail
+
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        send_outbox_message.delay(message_id)  # no worker: sent now, in this process
+    elif cache.add("outbox:delivery-scheduled", True, BATCH_DELAY + 4):
+        send_pending_mail.apply_async(countdown=BATCH_DELAY)
 
 
 def attachment_content(content):

@@ -21,6 +21,11 @@ def send_outbox_message(self, message_id: int) -> bool:
     return sent
 
 
-@shared_task
+@shared_task(acks_late=True)
 def send_pending_mail() -> int:
+    """Send what waits in the outbox. Run a moment after a burst of new mail, and every minute
+    by Celery beat, which is also how messages are retried while the SMTP server is down."""
+    from django.core.cache import cache
+
+    cache.delete("outbox:delivery-scheduled")
     return services.deliver_pending()
