@@ -310,7 +310,27 @@ class OnlineMeeting(models.Model):
         return self.get_platform_display()
 
 
-class EventContact(models.Model):
+class TouchesEvent(models.Model):
+    """Saving or deleting a part of an event marks the event changed (cached pages expire)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Event(pk=self.owning_event_id()).touch()
+
+    def delete(self, *args, **kwargs):
+        event_id = self.owning_event_id()
+        result = super().delete(*args, **kwargs)
+        Event(pk=event_id).touch()
+        return result
+
+    def owning_event_id(self) -> int:
+        raise NotImplementedError
+
+
+class EventContact(TouchesEvent):
     """A person, or the venue itself, to contact about the event."""
 
     event = models.ForeignKey(
@@ -352,15 +372,8 @@ class EventContact(models.Model):
     def __str__(self):
         return str(self.person or self.venue)
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self.event.touch()
-
-    def delete(self, *args, **kwargs):
-        event = self.event
-        result = super().delete(*args, **kwargs)
-        event.touch()
-        return result
+    def owning_event_id(self):
+        return self.event_id
 
     def clean(self):
         if bool(self.person_id) == bool(self.venue_id):
@@ -383,7 +396,7 @@ def attachment_path(instance, filename):
     return f"events/{instance.event.slug}/{filename}"
 
 
-class Attachment(models.Model):
+class Attachment(TouchesEvent):
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="attachments"
     )
@@ -406,15 +419,8 @@ class Attachment(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self.event.touch()
-
-    def delete(self, *args, **kwargs):
-        event = self.event
-        result = super().delete(*args, **kwargs)
-        event.touch()
-        return result
+    def owning_event_id(self):
+        return self.event_id
 
     @property
     def extension(self) -> str:

@@ -8,28 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from samling.events.models import Event
+from samling.events.models import Event, TouchesEvent
 from samling.networks.models import Person
-
-
-class TouchesEvent(models.Model):
-    """Saving or deleting a part of the programme marks its event changed (cached pages expire)."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        Event(pk=self.owning_event_id()).touch()
-
-    def delete(self, *args, **kwargs):
-        event_id = self.owning_event_id()
-        result = super().delete(*args, **kwargs)
-        Event(pk=event_id).touch()
-        return result
-
-    def owning_event_id(self) -> int:
-        raise NotImplementedError
 
 
 class Day(TouchesEvent):

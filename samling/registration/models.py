@@ -259,6 +259,7 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("arrived"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")

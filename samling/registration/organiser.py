@@ -14,7 +14,6 @@ participants waiting for that option.
 """
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samling.events.models import Event
@@ -29,6 +28,7 @@ from .services import (
     _count,
     _promote_option,
     _queue_confirmation,
+    _save_registration,
     _take,
     normalise_email,
 )
@@ -69,32 +69,7 @@ def _add(event, data, email, existing) -> Registration:
     confirmed = _take(RegistrationSettings, settings.pk)
     if not confirmed and not settings.waitlist_enabled:
         raise RegistrationFull
-    fields = {
-        "status": Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITLISTED,
-        "name": data.name.strip(),
-        "phone": data.phone,
-        "title": data.title.strip(),
-        "organisation": data.organisation.strip(),
-        "municipality": data.municipality,
-        "category": data.category,
-        "dietary_needs": data.dietary_needs.strip(),
-        "arrival": data.arrival,
-        "flight": data.flight.strip(),
-        "answers": data.answers,
-        "language": data.language,
-        "idempotency_key": data.idempotency_key,
-        "created_at": timezone.now(),
-        "cancelled_at": None,
-    }
-    if existing:
-        registration = Registration.objects.select_for_update().get(pk=existing.pk)
-        if registration.status != Registration.Status.CANCELLED:
-            raise IntegrityError("registration already active")
-        for name, value in fields.items():
-            setattr(registration, name, value)
-        registration.save()
-    else:
-        registration = Registration.objects.create(event=event, email=email, **fields)
+    registration = _save_registration(event, email, data, existing, confirmed=confirmed)
     _choose_options(registration, data.options, confirmed=confirmed)
     _queue_confirmation(registration)
     return registration

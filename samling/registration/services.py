@@ -139,9 +139,16 @@ def _register(event, data, email, existing, *, now) -> Registration:
     confirmed = not settings.is_full and _take(RegistrationSettings, settings.pk)
     if not confirmed and not settings.waitlist_enabled:
         raise RegistrationFull
-    status = Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITLISTED
+    registration = _save_registration(event, email, data, existing, confirmed=confirmed)
+    chosen = _choose_options(registration, data.options, confirmed=confirmed)
+    _queue_confirmation(registration, options=chosen)
+    return registration
+
+
+def _save_registration(event, email, data, existing, *, confirmed: bool) -> Registration:
+    """Create the row, or bring a cancelled one back (it joins the end of the queue)."""
     fields = {
-        "status": status,
+        "status": Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITLISTED,
         "name": data.name.strip(),
         "phone": data.phone,
         "title": data.title.strip(),
@@ -157,18 +164,15 @@ def _register(event, data, email, existing, *, now) -> Registration:
         "created_at": timezone.now(),
         "cancelled_at": None,
     }
-    if existing:
-        registration = Registration.objects.select_for_update().get(pk=existing.pk)
-        if registration.status != Registration.Status.CANCELLED:
-            # Re-activated by a concurrent request: let the caller return it.
-            raise IntegrityError("registration already active")
-        for name, value in fields.items():
-            setattr(registration, name, value)
-        registration.save()
-    else:
-        registration = Registration.objects.create(event=event, email=email, **fields)
-    chosen = _choose_options(registration, data.options, confirmed=confirmed)
-    _queue_confirmation(registration, options=chosen)
+    if not existing:
+        return Registration.objects.create(event=event, email=email, **fields)
+    registration = Registration.objects.select_for_update().get(pk=existing.pk)
+    if registration.status != Registration.Status.CANCELLED:
+        # Re-activated by a concurrent request: let the caller return it.
+        raise IntegrityError("registration already active")
+    for name, value in fields.items():
+        setattr(registration, name, value)
+    registration.save()
     return registration
 
 
