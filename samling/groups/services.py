@@ -259,3 +259,39 @@ def group_message_text(registration: Registration) -> str:
                 lines.append(_("Case presenter: %(name)s") % {"name": group.case_presenter})
             blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
+
+
+def send_group_messages(discussion) -> int:
+    """Mail each placed, confirmed participant their group (once per press); returns how many.
+
+    Only for a discussion shown to participants: the mail and their page then say the same.
+    """
+    from samling.notifications.services import queue_mail
+
+    if not discussion.is_shared:
+        return 0
+    members = (
+        GroupMember.objects.filter(discussion=discussion, registration__status="confirmed")
+        .select_related("registration__event__network")
+        .order_by("pk")
+    )
+    sent = 0
+    with transaction.atomic():
+        for member in members:
+            registration = member.registration
+            text = group_message_text(registration)
+            if not text:
+                continue
+            with translation.override(registration.language):
+                subject = _("Your group: %(event)s") % {"event": registration.event.title}
+                greeting = _("Dear %(name)s,") % {"name": registration.name}
+            queue_mail(
+                to=registration.email,
+                subject=subject,
+                body=f"{greeting}\n\n{text}\n\n{registration.event.network.name}\n",
+                kind="group",
+                event=registration.event,
+                registration=registration,
+            )
+            sent += 1
+    return sent

@@ -25,7 +25,13 @@ from samling.groups.queries import (
     option_groups,
     warning_messages,
 )
-from samling.groups.services import move_member, run_allocation, set_locked, set_shared
+from samling.groups.services import (
+    move_member,
+    run_allocation,
+    send_group_messages,
+    set_locked,
+    set_shared,
+)
 from samling.networks.permissions import manageable_events
 from samling.programme.models import Item
 from samling.registration.models import Registration
@@ -215,6 +221,17 @@ def _act(request, event, discussion):
                 )
                 % {"people": placed, "groups": len(result["groups"])},
             )
+    elif action == "send":
+        sent = send_group_messages(discussion)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d participant was sent their group by e-mail.",
+                "%(count)d participants were sent their group by e-mail.",
+                sent,
+            )
+            % {"count": sent},
+        )
     elif action in {"share", "unshare"}:
         set_shared(discussion, action == "share")
         messages.success(

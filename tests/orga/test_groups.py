@@ -278,3 +278,25 @@ def test_board_query_count_does_not_grow(client, db, rows, django_assert_max_num
     with django_assert_max_num_queries(14):
         response = client.get(board_url(discussion))
     assert response.content.decode().count('<section class="group-column') == rows
+
+
+def test_organiser_mails_each_participant_their_group(
+    client, db, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from samling.groups.services import run_allocation, set_shared
+
+    discussion, people = discussion_with_people(6)
+    membership = TeamMembershipFactory(network=discussion.event.network)
+    client.force_login(membership.user)
+    run_allocation(discussion)
+    url = reverse("orga:group-discussion", args=[discussion.event.slug, discussion.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "send"})
+    assert mail.outbox == []  # not shown to participants yet: nothing is sent
+    set_shared(discussion, True)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "send"})
+    assert len(mail.outbox) == len(people)
+    assert all("Group" in message.body or "Gruppe" in message.body for message in mail.outbox)
