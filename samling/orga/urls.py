@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import programme_import, views
+from .checkin_urls import urlpatterns as checkin_urlpatterns
 from .groups_urls import urlpatterns as group_urlpatterns
 from .registrations_urls import urlpatterns as registration_urlpatterns
 
@@ -19,4 +20,5 @@ urlpatterns = [
     ),
     *registration_urlpatterns,
     *group_urlpatterns,
+    *checkin_urlpatterns,
 ]

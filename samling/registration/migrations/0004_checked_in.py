@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('registration', '0003_waitlist_counted_from_rows'),
+        ("registration", "0003_waitlist_counted_from_rows"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='registration',
-            name='checked_in_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='arrived'),
+            model_name="registration",
+            name="checked_in_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="arrived"),
         ),
     ]
