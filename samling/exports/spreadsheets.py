@@ -58,13 +58,14 @@ def _seat(chosen) -> str:
     return _("waiting list")
 
 
-def _answer(value) -> str:
+def answer_text(value, *, separator: str = "; ") -> str:
+    """A registrant's answer to a question as text (yes/no translated, choices joined)."""
     if value is True:
         return _("Yes")
     if value is False:
         return _("No")
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+        return separator.join(str(v) for v in value)
     return "" if value is None else str(value)
 
 
@@ -116,7 +117,7 @@ def participants_sheet(event: Event) -> Sheet:
                 _local(registration.arrival, event),
                 registration.flight,
                 _local(registration.created_at, event),
-                *[_answer(registration.answers.get(q.key)) for q in questions],
+                *[answer_text(registration.answers.get(q.key)) for q in questions],
             ]
         )
     return sheet

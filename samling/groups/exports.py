@@ -4,9 +4,6 @@ File names and content types are declared in `samling/exports/responses.py`. ope
 WeasyPrint are imported inside the functions that use them.
 """
 
-import csv
-import io
-
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -73,41 +70,23 @@ def _person_row(person, group_cells: list[str], yes: str) -> list[str]:
     ]
 
 
-def _safe(cell: str) -> str:
-    # A cell starting with = + - @ would be a formula in a spreadsheet program.
-    return "'" + cell if cell and cell[0] in "=+-@\t\r" else cell
+def _sheet(board: Board):
+    from samling.exports.spreadsheets import Sheet
+
+    return Sheet(title=_("Groups"), headers=_headers(), rows=group_rows(board))
 
 
 def groups_csv(board: Board) -> bytes:
-    """UTF-8 with a byte-order mark, so that spreadsheet programs read æ, ø and å."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(_headers())
-    for row in group_rows(board):
-        writer.writerow([_safe(cell) for cell in row])
-    return out.getvalue().encode("utf-8-sig")
+    """The shared spreadsheet writers: UTF-8 with BOM, formulas never run."""
+    from samling.exports.spreadsheets import to_csv
+
+    return to_csv(_sheet(board))
 
 
 def groups_xlsx(board: Board) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from samling.exports.spreadsheets import to_xlsx
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Groups")[:31]
-    sheet.append(_headers())
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in group_rows(board):
-        sheet.append([_safe(cell) for cell in row])
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    widths = [24, 14, 18, 30, 24, 26, 24, 26, 18, 14, 30, 10]
-    for column, width in zip(sheet.columns, widths, strict=False):
-        sheet.column_dimensions[column[0].column_letter].width = width
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return to_xlsx(_sheet(board))
 
 
 def groups_html(board: Board) -> str:

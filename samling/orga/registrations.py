@@ -86,16 +86,6 @@ def _back(request, event):
     return redirect(_next(request) or reverse("orga:registrations", args=[event.slug]))
 
 
-def _answer(value) -> str:
-    if value is True:
-        return _("Yes")
-    if value is False:
-        return _("No")
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
-
-
 class RegistrationFilterForm(forms.Form):
     """The list's filters, read from the query string; a value not (or no longer) valid is
     simply not applied."""
@@ -207,7 +197,7 @@ def registration_view(request, slug, pk):
         "position": waitlist_position(registration),
         "chosen": registration.chosen_options.select_related("option"),
         "answers": [
-            (questions.get(key, key), _answer(value))
+            (questions.get(key, key), spreadsheets.answer_text(value, separator=", "))
             for key, value in registration.answers.items()
             if value not in ("", None, [])
         ],
