@@ -269,7 +269,15 @@ class Registration(models.Model):
             # The same address on the same event is one registration, however often it is sent.
             models.UniqueConstraint(fields=["event", "email"], name="registration_unique_email"),
         ]
-        indexes = [models.Index(fields=["event", "status", "created_at"])]
+        indexes = [
+            models.Index(fields=["event", "status", "created_at"]),
+            # The API's Idempotency-Key is looked up on every retried request.
+            models.Index(
+                fields=["event", "idempotency_key"],
+                condition=~Q(idempotency_key=""),
+                name="registration_idempotency",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.name} <{self.email}>"

@@ -98,18 +98,29 @@ def register(event: Event, data: RegistrationData, *, now=None) -> tuple[Registr
     registration. A cancelled registrant who registers again gets a new place in the queue.
     """
     email = normalise_email(data.email)
-    existing = Registration.objects.filter(event=event, email=email).first()
-    if existing and existing.status != Registration.Status.CANCELLED:
-        return existing, False
     try:
+        # Most registrations are new: try at once, and let the unique (event, e-mail)
+        # constraint catch the rest instead of asking first.
         with transaction.atomic():
-            registration = _register(event, data, email, existing, now=now)
+            registration = _register(event, data, email, None, now=now)
+    except RegistrationError:
+        # Closed or full, but perhaps this is the second click of someone who got the place.
+        existing = Registration.objects.filter(event=event, email=email).first()
+        if existing and existing.status != Registration.Status.CANCELLED:
+            return existing, False
+        raise
     except IntegrityError:
-        # Someone else registered the same address in the same moment: theirs stands.
-        registration = Registration.objects.filter(event=event, email=email).first()
-        if registration is None:
+        existing = Registration.objects.filter(event=event, email=email).first()
+        if existing is None:
             raise
-        return registration, False
+        if existing.status != Registration.Status.CANCELLED:
+            return existing, False  # a double click, a retried request
+        try:
+            with transaction.atomic():
+                registration = _register(event, data, email, existing, now=now)
+        except IntegrityError:
+            # Brought back in the same moment by another request: theirs stands.
+            return Registration.objects.get(event=event, email=email), False
     if registration.status == Registration.Status.WAITLISTED and _fill_freed_places(event):
         registration.refresh_from_db(fields=["status"])
     return registration, True

@@ -149,3 +149,13 @@ def test_confirmation_mail_is_in_the_registrants_language_with_the_private_link(
     (message,) = mail.outbox
     assert registration.token in message.body
     assert message.subject.startswith("Anmälan bekräftad")
+
+
+def test_second_click_on_the_last_place_returns_the_registration_not_an_error(db):
+    event = open_event(capacity=1, waitlist=False)
+    first, created = register(event, registration_data(0))
+    event.registration_settings.refresh_from_db()
+    again, created_again = register(event, registration_data(0))
+    assert created and not created_again and again.pk == first.pk
+    with pytest.raises(RegistrationFull):
+        register(event, registration_data(1))
