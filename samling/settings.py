@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "samling.registration",
     "samling.groups",
     "samling.notifications",
+    "samling.announcements",
     "samling.public",
     "samling.api",
     "samling.orga",
@@ -136,7 +137,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "/orga/login/"
 LOGIN_REDIRECT_URL = "/orga/"
-SESSION_COOKIE_AGE = 60 * 60 * 12
+# An organiser's session ends this many hours after logging in.
+SESSION_COOKIE_AGE = 60 * 60 * int(os.environ.get("SAMLING_SESSION_HOURS", "12"))
 
 REDIS_URL = os.environ.get("SAMLING_REDIS_URL", "")
 if REDIS_URL:
@@ -178,6 +180,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("SAMLING_FROM_EMAIL", "samling@localhost")
 
 # Registration attempts per minute from one address through the API (0: no limit).
 REGISTRATION_RATE_LIMIT = int(os.environ.get("SAMLING_REGISTRATION_RATE_LIMIT", "30"))
+# Registrations of events that ended more than this many days ago are anonymised (daily task).
+ANONYMISE_AFTER_DAYS = int(os.environ.get("SAMLING_ANONYMISE_AFTER_DAYS", "365"))
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [
@@ -227,5 +231,13 @@ CELERY_BEAT_SCHEDULE = {
     "send-pending-mail": {
         "task": "samling.notifications.tasks.send_pending_mail",
         "schedule": 60.0,
+    },
+    "send-due-reminders": {
+        "task": "samling.notifications.tasks.send_due_reminders",
+        "schedule": 300.0,
+    },
+    "anonymise-past-registrations": {
+        "task": "samling.registration.tasks.anonymise_past_registrations",
+        "schedule": 60.0 * 60 * 24,
     },
 }

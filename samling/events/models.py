@@ -439,6 +439,12 @@ class EventChange(models.Model):
         PROGRAMME = "programme", _("programme changed")
         OTHER = "other", _("other change")
 
+    class Notification(models.TextChoices):
+        NOT_NEEDED = "", _("not needed")
+        PENDING = "pending", _("to be decided")
+        SENT = "sent", _("notified")
+        SKIPPED = "skipped", _("not notified")
+
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="changes"
     )
@@ -447,8 +453,25 @@ class EventChange(models.Model):
     previous_ends_at = models.DateTimeField(_("previous end"), null=True, blank=True)
     new_starts_at = models.DateTimeField(_("new start"), null=True, blank=True)
     new_ends_at = models.DateTimeField(_("new end"), null=True, blank=True)
+    item = models.ForeignKey(
+        "programme.Item",
+        verbose_name=_("programme item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="changes",
+    )
+    # What it was and what it became, as stored values (item title, times "HH:MM", venue
+    # name, mode): turned into words in the reader's language when shown.
+    details = models.JSONField(_("details"), default=dict, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
     is_public = models.BooleanField(_("shown on the event page"), default=True)
+    notification = models.CharField(
+        _("registrants notified"),
+        max_length=10,
+        choices=Notification.choices,
+        default=Notification.NOT_NEEDED,
+    )
     changed_by = models.ForeignKey(
         "networks.User",
         verbose_name=_("changed by"),

@@ -1,4 +1,5 @@
-"""Atom feed of a network's upcoming events, for municipal websites and feed readers."""
+"""Atom feeds of a network, for municipal websites and feed readers: its upcoming events
+(`feed.atom`) and its news posts (`news.atom`)."""
 
 from urllib.parse import urlsplit
 
@@ -6,9 +7,10 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from samling.core import timefmt
 from samling.events.models import Event
@@ -97,3 +99,64 @@ def _tag_authority() -> str:
 
 def network_feed(network: Network, request) -> bytes:
     return NetworkEventsFeed().get_feed(network, request).writeString("utf-8").encode()
+
+
+class NetworkNewsFeed(NetworkEventsFeed):
+    """The network's published news posts, newest first: `network_news_feed(network, request)`."""
+
+    limit = 50
+    now = None
+
+    def title(self, network):
+        return _("News: %(network)s") % {"network": network.name}
+
+    def feed_url(self, network):
+        return absolute_url(reverse("public:network-news-feed", kwargs={"network": network.slug}))
+
+    def feed_guid(self, network):
+        return f"tag:{_tag_authority()},2025:network-{network.pk}-news"
+
+    def items(self, network):
+        from samling.announcements.queries import latest_announcements
+
+        return latest_announcements(network, self.limit, now=self.now)
+
+    def item_title(self, announcement):
+        return announcement.title
+
+    def item_description(self, announcement):
+        html = format_html("<p>{}</p>", announcement.lead) if announcement.lead else ""
+        links = format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            (
+                (absolute_url(event.get_absolute_url()), event.title)
+                for event in announcement.events.all()
+            ),
+        )
+        if links:
+            html += format_html("<p>{} {}</p>", pgettext("news post about events", "About:"), links)
+        return html or None
+
+    def item_link(self, announcement):
+        return absolute_url(announcement.get_absolute_url())
+
+    def item_guid(self, announcement):
+        # Stable when the title or slug changes: the key, not the address.
+        year = announcement.created_at.year
+        return f"tag:{_tag_authority()},{year}:announcement-{announcement.pk}"
+
+    def item_pubdate(self, announcement):
+        return announcement.published_at
+
+    def item_updateddate(self, announcement):
+        return max(announcement.updated_at, announcement.published_at)
+
+    def item_categories(self, announcement):
+        return []
+
+
+def network_news_feed(network: Network, request, *, now=None) -> bytes:
+    feed = NetworkNewsFeed()
+    feed.now = now
+    return feed.get_feed(network, request).writeString("utf-8").encode()

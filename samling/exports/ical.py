@@ -91,14 +91,16 @@ def build_vevent(
     return vevent
 
 
-def new_calendar(name: str, *, tzid: str, refresh: dt.timedelta | None = None):
+def new_calendar(
+    name: str, *, tzid: str, refresh: dt.timedelta | None = None, method: str = "PUBLISH"
+):
     from icalendar import Calendar, vDuration
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", tzid)
@@ -162,7 +164,10 @@ def event_summary(event: Event) -> str:
 
 def item_line(item: Item) -> str:
     when = timefmt.time_range(item.start_time, item.end_time, approximate=item.approximate)
-    return f"{when} {item.title}" if when else f"– {item.title}"
+    title = item.title
+    if item.is_cancelled:
+        title = pgettext("programme item", "%(title)s (cancelled)") % {"title": title}
+    return f"{when} {title}" if when else f"– {title}"
 
 
 def programme_lines(programme: list[ProgrammeDay]) -> list[str]:
@@ -309,7 +314,7 @@ def item_vevents(event: Event, programme: list[ProgrammeDay], *, include=None, e
                         description=item_description(entry, event, open_end_until=open_end_until)
                         + extra,
                         url=url,
-                        status=status,
+                        status="CANCELLED" if entry.is_cancelled else status,
                     )
                 )
     return vevents
@@ -343,33 +348,56 @@ def network_calendar(network, events) -> bytes:
     return calendar_bytes(calendar, fallback_timezone=network.timezone)
 
 
-def registration_calendar(registration) -> bytes:
-    """The calendar file sent with a registration's e-mails, in the registrant's language.
+def registration_calendar(registration, *, method: str = "REQUEST") -> bytes:
+    """The calendar entry sent with every e-mail about a registration: an invitation.
 
-    The event's own entry (same UID as event.ics, so the two merge in a calendar), marked
-    tentative while the registrant is on the waiting list. Like every output it leaves out the
-    private meeting link: the e-mail's text is the place for that.
+    One VEVENT with the event's own UID (the same as event.ics), the registrant as ATTENDEE and
+    the network as ORGANIZER, so a calendar treats each later file as an update of the same
+    entry: METHOD:REQUEST with a higher SEQUENCE when the event changes, METHOD:CANCEL when it
+    or the registration is cancelled. Tentative while the registrant is on the waiting list.
+    Confirmed registrants of an online event find the meeting link in the description.
     """
+    from email.utils import parseaddr
+
     from django.utils import translation
+    from icalendar import vCalAddress
 
     from samling.programme.queries import programme_for_event
 
     event = registration.event
-    tentative = registration.status == "waitlisted" and event.status != Event.Status.CANCELLED
-
-    def render() -> bytes:
+    cancelled = (
+        method == "CANCEL"
+        or event.status == Event.Status.CANCELLED
+        or registration.status == "cancelled"
+    )
+    method = "CANCEL" if cancelled else "REQUEST"
+    confirmed = registration.status == "confirmed"
+    with translation.override(registration.language or event.language):
         vevent = event_vevent(event, programme_for_event(event))
-        if tentative:
-            vevent.pop("STATUS")
-            vevent.add("status", "TENTATIVE")
-        calendar = new_calendar(event.title, tzid=event.timezone)
+        status = "CANCELLED" if cancelled else ("CONFIRMED" if confirmed else "TENTATIVE")
+        vevent.pop("STATUS")
+        vevent.add("status", status)
+        meeting = getattr(event, "online_meeting", None) if event.is_online else None
+        if meeting and meeting.join_url and confirmed and not cancelled:
+            link = _("Join online: %(link)s") % {"link": meeting.join_url}
+            vevent["DESCRIPTION"] = f"{vevent.get('DESCRIPTION', '')}\n\n{link}"
+        sender_name, sender = parseaddr(settings.DEFAULT_FROM_EMAIL)
+        organizer = vCalAddress(f"mailto:{sender}")
+        organizer.params["CN"] = event.network.name
+        vevent.add("organizer", organizer)
+        attendee = vCalAddress(f"mailto:{registration.email}")
+        attendee.params["CN"] = registration.name
+        attendee.params["ROLE"] = "REQ-PARTICIPANT"
+        attendee.params["PARTSTAT"] = (
+            "DECLINED"
+            if registration.status == "cancelled"
+            else ("ACCEPTED" if confirmed else "TENTATIVE")
+        )
+        attendee.params["RSVP"] = "FALSE"
+        vevent.add("attendee", attendee)
+        calendar = new_calendar(event.title, tzid=event.timezone, method=method)
         calendar.add_component(vevent)
         return calendar_bytes(calendar, fallback_timezone=event.timezone)
-
-    # The same file for every registrant in the same state: made once per change of the event.
-    version = f"{event.pk}:{event.updated_at.timestamp()}:{tentative}"
-    with translation.override(registration.language or event.language):
-        return cached_bytes(f"registration-ics:{version}", render)
 
 
 def registration_agenda(registration) -> bytes:

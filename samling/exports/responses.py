@@ -33,6 +33,8 @@ EXPORTS: dict[str, Export] = {
     "event-ical": Export(CALENDAR, "{slug}.ics", inline=False),
     "programme-ical": Export(CALENDAR, "{slug}-programme.ics", inline=False),
     "agenda-ical": Export(CALENDAR, "{slug}-my-programme.ics", inline=False),
+    # A registrant's own data (samling/registration/privacy.py), sent with private, no-store.
+    "registration-data": Export("application/json", "{slug}-my-data.json", inline=False),
     "programme-pdf": Export("application/pdf", "{slug}-programme.pdf"),
     "network-ical": Export(CALENDAR, "{slug}-events.ics"),
     "network-feed": Export("application/atom+xml; charset=utf-8", "{slug}-events.atom"),

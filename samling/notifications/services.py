@@ -1,13 +1,18 @@
 """Queueing and sending mail through the outbox."""
 
+import datetime as dt
 import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone, translation
 
-from .models import OutboxMessage
+from samling.registration.models import RegistrationOption
+
+from .composing import default_text, render_for
+from .models import EventMessage, OutboxMessage
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +39,6 @@ BATCH_DELAY = 1
 
 
 def schedule_delivery(message_id: int) -> None:
-    from django.conf import settings
     from django.core.cache import cache
 
     from .tasks import send_outbox_message, send_pending_mail
@@ -45,6 +49,16 @@ def schedule_delivery(message_id: int) -> None:
         send_pending_mail.apply_async(countdown=BATCH_DELAY)
 
 
+def invitation_attachment(registration_id: int, *, method: str = "REQUEST"):
+    """The registrant's calendar entry for an e-mail, made when the mail is sent (so it shows
+    the event as it is then): METHOD:REQUEST, or CANCEL for a cancellation."""
+    return (
+        "invitation.ics",
+        {"make": "registration-invitation", "id": registration_id, "method": method},
+        "text/calendar",
+    )
+
+
 def attachment_content(content):
     """An attachment's text, or, for {"make": …, "id": …}, the file made now from the database."""
     if not isinstance(content, dict):
@@ -52,18 +66,17 @@ def attachment_content(content):
     from samling.exports.ical import registration_agenda, registration_calendar
     from samling.registration.models import Registration
 
-    makers = {
-        "registration-agenda": registration_agenda,
-        "registration-calendar": registration_calendar,
-    }
     registration = (
-        Registration.objects.select_related("event__online_meeting")
+        Registration.objects.select_related("event__online_meeting", "event__network")
         .filter(pk=content["id"])
         .first()
     )
     if registration is None:  # deleted since: the mail goes without the file
         return None
-    return makers[content["make"]](registration).decode()
+    if content["make"] == "registration-agenda":
+        return registration_agenda(registration).decode()
+    # "registration-calendar" is the name rows queued before version 0.2 carry.
+    return registration_calendar(registration, method=content.get("method", "REQUEST")).decode()
 
 
 def deliver(message_id: int) -> bool:
@@ -127,3 +140,292 @@ def deliver_pending(limit: int = 200, *, retries_only: bool = False) -> int:
         else:
             break  # the server is still down: leave the rest for the next round
     return sent
+
+
+# Messages to an event's registrants: change notifications, reminders, messages by hand.
+
+ACTIVE = ("confirmed", "waitlisted")
+# Reminders every event with registration gets, as (kind, days before, time of day). The
+# meeting link only for events held (also) online.
+DEFAULT_REMINDERS = (
+    (EventMessage.Kind.REMINDER, 2, dt.time(9, 0)),
+    (EventMessage.Kind.MEETING_LINK, 1, dt.time(9, 0)),
+)
+
+
+def recipients(message: EventMessage) -> QuerySet:
+    """The registrations a message goes to, by its audience (statuses, categories, options)."""
+    from samling.registration.models import Registration
+
+    audience = message.audience or {}
+    registrations = Registration.objects.filter(
+        event_id=message.event_id, status__in=audience.get("statuses") or ACTIVE
+    )
+    if audience.get("categories"):
+        registrations = registrations.filter(category_id__in=audience["categories"])
+    if audience.get("options"):
+        registrations = registrations.filter(
+            pk__in=RegistrationOption.objects.filter(
+                option_id__in=audience["options"], status__in=ACTIVE
+            ).values("registration_id")
+        )
+    return registrations
+
+
+@transaction.atomic
+def queue_event_message(message: EventMessage, *, now: dt.datetime | None = None) -> int:
+    """Put one e-mail per recipient in the outbox; returns how many were added.
+
+    The message row is locked and marked queued in the same transaction, and a unique
+    constraint allows one outbox row per registrant: running this twice, or after a worker
+    died half-way (the transaction is then rolled back), never sends anyone two copies.
+    """
+    message = (
+        EventMessage.objects.select_for_update(of=("self",))
+        .select_related("event__network", "event__venue", "event__online_meeting")
+        .get(pk=message.pk)
+    )
+    if message.queued_at:
+        return 0
+    changes = list(message.changes.select_related("event").order_by("changed_at", "pk"))
+    chosen = Prefetch(
+        "chosen_options",
+        queryset=RegistrationOption.objects.filter(status__in=ACTIVE)
+        .select_related("option__item__day")
+        .order_by("option__position", "option_id"),
+    )
+    registrations = recipients(message).prefetch_related(chosen).order_by("pk")
+    already = set(message.deliveries.values_list("registration_id", flat=True))
+    method = "CANCEL" if message.calendar == EventMessage.Calendar.CANCEL else "REQUEST"
+    rows = []
+    for registration in registrations:
+        if registration.pk in already:
+            continue
+        registration.event = message.event
+        text = render_for(
+            message, registration, changes=changes, options=list(registration.chosen_options.all())
+        )
+        attachments = (
+            [list(invitation_attachment(registration.pk, method=method))]
+            if message.calendar
+            else []
+        )
+        rows.append(
+            OutboxMessage(
+                event=message.event,
+                registration=registration,
+                message=message,
+                kind=f"message-{message.kind}",
+                to=registration.email,
+                subject=text.subject,
+                body=text.body,
+                attachments=attachments,
+            )
+        )
+    OutboxMessage.objects.bulk_create(rows, batch_size=500)
+    message.queued_at = now or timezone.now()
+    message.recipient_count = len(already) + len(rows)
+    message.save(update_fields=["queued_at", "recipient_count"])
+    transaction.on_commit(lambda: schedule_message_delivery(message.pk))
+    return len(rows)
+
+
+def schedule_message_delivery(message_id: int) -> None:
+    from .tasks import send_pending_mail
+
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        pending = OutboxMessage.objects.filter(
+            message_id=message_id, status=OutboxMessage.Status.PENDING
+        ).order_by("pk")
+        for outbox_id in pending.values_list("pk", flat=True):
+            if not deliver(outbox_id):
+                break  # the server is down: the rest waits in the outbox
+    else:
+        send_pending_mail.delay()
+
+
+def delivery_counts(messages) -> dict[int, dict[str, int]]:
+    """{message id: {"pending": n, "sent": n, "failed": n}} in one query."""
+    counts: dict[int, dict[str, int]] = {}
+    rows = (
+        OutboxMessage.objects.filter(message__in=messages)
+        .values("message_id", "status")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        counts.setdefault(row["message_id"], {})[row["status"]] = row["n"]
+    return counts
+
+
+# Change notifications.
+
+
+def pending_changes(event) -> QuerySet:
+    from samling.events.models import EventChange
+
+    return event.changes.filter(notification=EventChange.Notification.PENDING).order_by(
+        "changed_at", "pk"
+    )
+
+
+def change_audience(event, changes) -> dict:
+    """Everyone registered, unless every change is to programme items that some registrants
+    chose (a session, the bus): then only those who chose them."""
+    from samling.events.models import EventChange
+    from samling.registration.models import Option
+
+    audience = {"statuses": list(ACTIVE)}
+    if not changes or any(c.kind != EventChange.Kind.PROGRAMME or not c.item_id for c in changes):
+        return audience
+    option_ids = []
+    for change in changes:
+        ids = list(
+            Option.objects.filter(event=event, item_id=change.item_id).values_list("pk", flat=True)
+        )
+        if not ids:
+            return audience  # an item for everyone
+        option_ids += ids
+    return {**audience, "options": sorted(set(option_ids))}
+
+
+def propose_change_notification(event, changes=None) -> EventMessage:
+    """An unsaved change notification for the pending changes, with Samling's summary."""
+    from samling.events.models import Event
+
+    changes = list(pending_changes(event) if changes is None else changes)
+    cancelled = event.status == Event.Status.CANCELLED
+    message = EventMessage(
+        event=event,
+        kind=EventMessage.Kind.CHANGE,
+        audience=change_audience(event, changes),
+        calendar=EventMessage.Calendar.CANCEL if cancelled else EventMessage.Calendar.REQUEST,
+    )
+    message.proposed_changes = changes
+    return message
+
+
+@transaction.atomic
+def send_change_notification(
+    event, *, token, subject: str, body: str, changed_by=None, changes=None
+) -> EventMessage:
+    """Send the notification of the pending changes (a second click finds the first)."""
+    from samling.events.models import EventChange
+
+    existing = EventMessage.objects.filter(token=token).first()
+    if existing:
+        return existing
+    proposal = propose_change_notification(event, changes)
+    with translation.override(event.language):
+        default = default_text(EventMessage.Kind.CHANGE, event, proposal.proposed_changes)
+
+    # Left as proposed, each registrant reads Samling's text in their own language.
+    def plain(text: str) -> str:  # browsers send a textarea's lines ending in CR LF
+        return text.replace("\r\n", "\n").strip()
+
+    edited = (plain(subject), plain(body)) != (plain(default.subject), plain(default.body))
+    proposal.texts = {event.language: {"subject": subject, "body": body}} if edited else {}
+    proposal.token = token
+    proposal.created_by = changed_by
+    proposal.save()
+    proposal.changes.set(proposal.proposed_changes)
+    EventChange.objects.filter(pk__in=[c.pk for c in proposal.proposed_changes]).update(
+        notification=EventChange.Notification.SENT
+    )
+    queue_event_message(proposal)
+    proposal.refresh_from_db()
+    return proposal
+
+
+def skip_change_notification(event, changes=None) -> int:
+    """The organiser decided the changes need no e-mail (a typo, an internal detail)."""
+    from samling.events.models import EventChange
+
+    changes = pending_changes(event) if changes is None else changes
+    return EventChange.objects.filter(pk__in=[c.pk for c in changes]).update(
+        notification=EventChange.Notification.SKIPPED
+    )
+
+
+# Messages written by the organiser.
+
+
+@transaction.atomic
+def send_message(
+    event, *, token, subject: str, body: str, audience: dict, sent_by=None
+) -> EventMessage:
+    existing = EventMessage.objects.filter(token=token).first()
+    if existing:
+        return existing
+    message = EventMessage.objects.create(
+        event=event,
+        kind=EventMessage.Kind.MESSAGE,
+        token=token,
+        texts={event.language: {"subject": subject, "body": body}},
+        audience=audience,
+        created_by=sent_by,
+    )
+    queue_event_message(message)
+    message.refresh_from_db()
+    return message
+
+
+# Reminders.
+
+
+def ensure_default_reminders(event) -> list[EventMessage]:
+    """Create the reminders an event gets unless it has them (switched off ones included)."""
+    have = set(
+        event.event_messages.filter(kind__in=EventMessage.SCHEDULED_KINDS).values_list(
+            "kind", flat=True
+        )
+    )
+    created = []
+    for kind, days_before, at in DEFAULT_REMINDERS:
+        if kind in have or (kind == EventMessage.Kind.MEETING_LINK and not event.is_online):
+            continue
+        created.append(
+            EventMessage.objects.create(
+                event=event,
+                kind=kind,
+                days_before=days_before,
+                send_time=at,
+                audience={"statuses": ["confirmed"]},
+            )
+        )
+    return created
+
+
+def due_reminders(now: dt.datetime | None = None) -> list[EventMessage]:
+    """Enabled reminders not yet sent whose time has come, of events that have not begun."""
+    from samling.events.models import Event
+
+    now = now or timezone.now()
+    candidates = (
+        EventMessage.objects.filter(
+            kind__in=EventMessage.SCHEDULED_KINDS,
+            is_enabled=True,
+            queued_at__isnull=True,
+            event__starts_at__gt=now,
+            event__is_published=True,
+        )
+        .exclude(event__status=Event.Status.CANCELLED)
+        .select_related("event")
+    )
+    return [message for message in candidates if message.due_at() <= now]
+
+
+def send_due_reminders(now: dt.datetime | None = None) -> int:
+    """Queue every reminder that is due; returns how many e-mails were added. Safe to run
+    again at any moment, also after a crash: each registrant gets each reminder once."""
+    from samling.events.models import Event
+
+    now = now or timezone.now()
+    soon = Event.objects.filter(
+        is_published=True,
+        starts_at__gt=now,
+        starts_at__lt=now + dt.timedelta(days=14),
+        registration_settings__is_enabled=True,
+    ).exclude(event_messages__kind__in=EventMessage.SCHEDULED_KINDS)
+    for event in soon:
+        ensure_default_reminders(event)
+    return sum(queue_event_message(message, now=now) for message in due_reminders(now))

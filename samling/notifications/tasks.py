@@ -28,4 +28,14 @@ def send_pending_mail() -> int:
     from django.core.cache import cache
 
     cache.delete("outbox:delivery-scheduled")
-    return services.deliver_pending()
+    sent = total = services.deliver_pending()
+    while sent == 200:  # a full batch: more may wait (a message to a thousand registrants)
+        sent = services.deliver_pending()
+        total += sent
+    return total
+
+
+@shared_task(acks_late=True)
+def send_due_reminders() -> int:
+    """Run every few minutes by Celery beat: queue the reminders whose time has come."""
+    return services.send_due_reminders()

@@ -351,6 +351,7 @@ def export_view(request, slug, kind, fmt):
     return response
 
 
+@login_required
 def badges_view(request, slug):
     """Name badges as PDF: `?layout=a6` one per page, else eight to an A4 sheet."""
     from samling.exports.badges import LAYOUTS, render_badges_pdf

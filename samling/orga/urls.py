@@ -2,8 +2,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import programme_import, views
+from .accounts_urls import urlpatterns as account_urlpatterns
+from .announcements_urls import urlpatterns as announcement_urlpatterns
 from .checkin_urls import urlpatterns as checkin_urlpatterns
 from .groups_urls import urlpatterns as group_urlpatterns
+from .messages_urls import urlpatterns as message_urlpatterns
 from .registrations_urls import urlpatterns as registration_urlpatterns
 
 app_name = "orga"
@@ -21,4 +24,7 @@ urlpatterns = [
     *registration_urlpatterns,
     *group_urlpatterns,
     *checkin_urlpatterns,
+    *message_urlpatterns,
+    *account_urlpatterns,
+    *announcement_urlpatterns,
 ]

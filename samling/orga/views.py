@@ -5,8 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from samling.networks.permissions import checkin_events, manageable_events
+from samling.networks.permissions import checkin_events, manageable_events, organising_networks
+from samling.notifications.services import pending_changes
+from samling.orga.registrations import export_links
 from samling.programme.queries import programme_for_event
+from samling.registration.queries import dashboard_figures, with_registration_figures
 
 
 class LoginView(auth_views.LoginView):
@@ -17,7 +20,9 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def dashboard(request):
-    manageable = manageable_events(request.user).select_related("network").order_by("-starts_at")
+    manageable = with_registration_figures(
+        manageable_events(request.user).select_related("network").order_by("-starts_at")
+    )
     checkin_only = (
         checkin_events(request.user)
         .exclude(pk__in=manageable.values("pk"))
@@ -25,7 +30,13 @@ def dashboard(request):
         .order_by("-starts_at")
     )
     return render(
-        request, "orga/dashboard.html", {"events": manageable, "checkin_events": checkin_only}
+        request,
+        "orga/dashboard.html",
+        {
+            "events": manageable,
+            "checkin_events": checkin_only,
+            "news_networks": organising_networks(request.user).order_by("name"),
+        },
     )
 
 
@@ -35,12 +46,16 @@ def event_overview(request, slug):
         manageable_events(request.user).select_related("network", "venue", "registration_settings"),
         slug=slug,
     )
+    registration_settings = getattr(event, "registration_settings", None)
     return render(
         request,
         "orga/event.html",
         {
             "event": event,
             "programme": programme_for_event(event),
-            "registration_settings": getattr(event, "registration_settings", None),
+            "registration_settings": registration_settings,
+            "pending_changes": pending_changes(event).exists(),
+            "figures": dashboard_figures(event) if registration_settings else None,
+            "exports": export_links(event) if registration_settings else [],
         },
     )

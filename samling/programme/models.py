@@ -142,6 +142,11 @@ class Item(TouchesEvent):
         blank=True,
         help_text=_("For example “Coffee is served”."),
     )
+    is_cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_("Kept in the programme, marked as cancelled, so nobody misses the change."),
+    )
 
     class Meta:
         verbose_name = _("programme item")

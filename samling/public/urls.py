@@ -1,7 +1,9 @@
 from django.urls import path
 
 from . import registration, views
+from .announcement_urls import urlpatterns as announcement_urlpatterns
 from .outputs_urls import urlpatterns as output_urlpatterns
+from .privacy_urls import urlpatterns as privacy_urlpatterns
 
 app_name = "public"
 
@@ -15,4 +17,6 @@ urlpatterns = [
     path("r/<str:token>/cancel/", registration.cancel_view, name="cancel"),
     path("r/<str:token>/agenda.ics", registration.agenda_view, name="agenda"),
     *output_urlpatterns,
+    *privacy_urlpatterns,
+    *announcement_urlpatterns,
 ]

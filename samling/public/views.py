@@ -53,11 +53,15 @@ def front(request):
 
 
 def network(request, network):
+    from samling.announcements.queries import NETWORK_PAGE_LIMIT, latest_announcements, news_version
+
     network = get_object_or_404(Network, slug=network)
     _use_language(request, network.language)
     events = Event.objects.published().for_network(network)
     version = max(filter(None, [network.updated_at, events.aggregate(v=Max("updated_at"))["v"]]))
     now = timezone.now()
+    # Saving a news post moves the network's updated_at; one dated later appears when it is due.
+    news = news_version(network, now=now)
 
     def render_page():
         return render(
@@ -67,11 +71,12 @@ def network(request, network):
                 "network": network,
                 "upcoming": _event_list(events.upcoming(now)),
                 "past": _event_list(events.past(now)),
+                "announcements": latest_announcements(network, NETWORK_PAGE_LIMIT, now=now),
             },
         )
 
     return cached_response(
-        request, f"network:{network.pk}:{version.timestamp()}:{now.date()}", render_page
+        request, f"network:{network.pk}:{version.timestamp()}:{news}:{now.date()}", render_page
     )
 
 

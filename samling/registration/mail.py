@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from samling.core.timefmt import event_when
 from samling.events.queries import absolute_url
-from samling.notifications.services import queue_mail
+from samling.notifications.services import invitation_attachment, queue_mail
 
 from .models import Registration
 
@@ -47,34 +47,15 @@ def queue_registration_mail(registration: Registration, kind: str, *, options=No
         }
         subject = SUBJECTS[kind]() % {"event": event.title}
         body = render_to_string("registration/mail/registration.txt", context)
-    attachments = []
-    if kind in {"confirmation", "promoted", "link"}:
-        attachments.append(_calendar_attachment(registration))
+    # Every mail carries the calendar entry (an invitation with a stable UID), so the
+    # registrant's calendar follows: confirmed, tentative while waiting, removed on cancelling.
+    method = "CANCEL" if kind == "cancelled" else "REQUEST"
     return queue_mail(
         to=registration.email,
         subject=subject,
         body=body,
         kind=f"registration-{kind}",
-        attachments=[a for a in attachments if a],
+        attachments=[invitation_attachment(registration.pk, method=method)],
         event=event,
         registration=registration,
-    )
-
-
-def _calendar_attachment(registration: Registration):
-    """Confirmed: the registrant's own agenda. Waiting: the event, marked tentative.
-
-    Made when the mail is sent (see notifications.services.attachment_content), not in the
-    registrant's request, so it shows the programme as it is then.
-    """
-    if registration.status == Registration.Status.CONFIRMED:
-        return (
-            "agenda.ics",
-            {"make": "registration-agenda", "id": registration.pk},
-            "text/calendar",
-        )
-    return (
-        "invitation.ics",
-        {"make": "registration-calendar", "id": registration.pk},
-        "text/calendar",
     )

@@ -260,6 +260,9 @@ class Registration(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("arrived"), null=True, blank=True)
+    # Set when the personal data was erased (on request, or a while after the event, see
+    # privacy.py); what counts (status, category, municipality, options) is kept.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("registration")

@@ -4,11 +4,13 @@ Each function reads with a fixed number of queries, whatever the number of regis
 Cancelled registrations count nowhere except in the list filtered for them.
 """
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 
 from samling.events.models import Event
 from samling.registration.services import waitlist_size
@@ -234,4 +236,159 @@ def badge_names(event: Event) -> QuerySet:
         Registration.objects.filter(event=event, status=CONFIRMED)
         .select_related("municipality", "category")
         .order_by("name", "pk")
+    )
+
+
+@dataclass
+class DayCount:
+    """One day of registrations: how many came that day and how many there were by then."""
+
+    date: object
+    count: int
+    total: int
+
+
+def registrations_per_day(event: Event) -> list[DayCount]:
+    """Confirmed and waiting registrations per day in the event's time zone (one query).
+
+    Days without a registration between the first and the last are included with 0, so the
+    list draws a time line; today's cancellations are left out like all cancelled ones.
+    """
+    rows = (
+        Registration.objects.filter(event=event, status__in=ACTIVE)
+        .annotate(day=TruncDate("created_at", tzinfo=event.tz))
+        .values("day")
+        .annotate(count=Count("pk"))
+        .order_by("day")
+    )
+    by_day = {row["day"]: row["count"] for row in rows}
+    if not by_day:
+        return []
+    days, total = [], 0
+    day, last = min(by_day), max(by_day)
+    while day <= last:
+        total += by_day.get(day, 0)
+        days.append(DayCount(day, by_day.get(day, 0), total))
+        day += dt.timedelta(days=1)
+    return days
+
+
+@dataclass
+class Chart:
+    """A cumulative line of registrations, as points in an SVG's 0..width × 0..height box."""
+
+    days: list[DayCount]
+    width: int = 320
+    height: int = 120
+    margin: int = 8
+
+    @property
+    def baseline(self) -> int:
+        return self.height - self.margin
+
+    @property
+    def right(self) -> int:
+        return self.width - self.margin
+
+    @property
+    def total(self) -> int:
+        return self.days[-1].total if self.days else 0
+
+    @property
+    def points(self) -> str:
+        if not self.days:
+            return ""
+        inner_w = self.width - 2 * self.margin
+        inner_h = self.height - 2 * self.margin
+        steps = max(len(self.days) - 1, 1)
+        top = max(self.total, 1)
+        coords = [
+            (
+                self.margin + inner_w * index / steps,
+                self.height - self.margin - inner_h * day.total / top,
+            )
+            for index, day in enumerate(self.days)
+        ]
+        if len(coords) == 1:  # one day: a ramp from nothing to the day's total
+            coords = [(self.margin, self.baseline), (self.right, coords[0][1])]
+        return " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+
+    @property
+    def area(self) -> str:
+        """The points closed down to the base line, for a filled area under the line."""
+        if not self.days:
+            return ""
+        points = self.points.split()
+        first_x = points[0].split(",")[0]
+        last_x = points[-1].split(",")[0]
+        base = self.height - self.margin
+        return " ".join([f"{first_x},{base}", *points, f"{last_x},{base}"])
+
+    @property
+    def busiest(self) -> DayCount | None:
+        return max(self.days, key=lambda day: day.count, default=None)
+
+
+def top_municipalities(tallies: list[Tally], limit: int = 10) -> tuple[list[Tally], Tally | None]:
+    """The `limit` municipalities with most registrants, and the rest added up (or None)."""
+    ranked = sorted(tallies, key=lambda t: (-(t.confirmed + t.waitlisted), t.label == "", t.label))
+    top, rest = ranked[:limit], ranked[limit:]
+    if not rest:
+        return top, None
+    others = Tally(
+        "",
+        confirmed=sum(t.confirmed for t in rest),
+        waitlisted=sum(t.waitlisted for t in rest),
+        obj=len(rest),
+    )
+    return top, others
+
+
+@dataclass
+class DashboardFigures:
+    counts: EventCounts
+    chart: Chart
+    municipalities: list[Tally]
+    other_municipalities: Tally | None
+    latest: list[Registration]
+
+
+def latest_registrations(event: Event, limit: int = 5) -> list[Registration]:
+    """The most recent registrations, cancelled ones included (their status shows it)."""
+    return list(
+        Registration.objects.filter(event=event)
+        .select_related("category", "municipality")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+def dashboard_figures(event: Event) -> DashboardFigures:
+    """What the organiser's event page shows of registration, in a fixed number of queries."""
+    counts = counts_for_event(event)
+    municipalities, others = top_municipalities(counts.municipalities)
+    return DashboardFigures(
+        counts=counts,
+        chart=Chart(registrations_per_day(event)),
+        municipalities=municipalities,
+        other_municipalities=others,
+        latest=latest_registrations(event),
+    )
+
+
+def with_registration_figures(events: QuerySet) -> QuerySet:
+    """Events annotated with `reg_capacity`, `reg_confirmed` and `reg_waitlisted` (no extra query).
+
+    `reg_confirmed` is None for an event without registration.
+    """
+    waiting = (
+        Registration.objects.filter(event=OuterRef("pk"), status=WAITLISTED)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return events.annotate(
+        reg_capacity=F("registration_settings__capacity"),
+        reg_confirmed=F("registration_settings__confirmed_count"),
+        reg_waitlisted=Coalesce(Subquery(waiting, output_field=IntegerField()), 0),
     )

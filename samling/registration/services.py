@@ -331,4 +331,7 @@ def open_registration(event: Event, **settings_fields) -> RegistrationSettings:
                 Category(event=event, key=key, name=str(name), position=index)
                 for index, (key, name) in enumerate(DEFAULT_CATEGORIES)
             )
+    from samling.notifications.services import ensure_default_reminders
+
+    ensure_default_reminders(event)
     return settings

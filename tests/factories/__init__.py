@@ -154,3 +154,19 @@ def registration_data(n=0, **fields):
 
     defaults = {"name": f"Deltager {n}", "email": f"deltager{n}@example.org", "language": "da"}
     return RegistrationData(**{**defaults, **fields})
+
+
+class AnnouncementFactory(factory.django.DjangoModelFactory):
+    """A published news post of a network (`published_at=None` for a draft)."""
+
+    class Meta:
+        model = "announcements.Announcement"
+
+    network = factory.SubFactory(NetworkFactory)
+    title = factory.Sequence(lambda n: f"Nyhed {n}")
+    slug = factory.Sequence(lambda n: f"nyhed-{n}")
+    lead = "Kort om nyheden."
+    body = "Første afsnit.\n\nAndet afsnit med https://www.kl.dk/."
+    published_at = factory.LazyFunction(
+        lambda: dt.datetime.now(tz=CPH).replace(microsecond=0) - dt.timedelta(days=1)
+    )

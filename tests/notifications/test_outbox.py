@@ -16,7 +16,7 @@ def test_confirmation_reaches_a_real_smtp_server(transactional_db, smtp):
     assert envelope.rcpt_tos == ["ase@example.org"]
     content = envelope.content.decode()
     assert registration.token in content
-    assert "BEGIN:VCALENDAR" in content and 'filename="agenda.ics"' in content
+    assert "BEGIN:VCALENDAR" in content and 'filename="invitation.ics"' in content
     assert OutboxMessage.objects.get().status == OutboxMessage.Status.SENT
 
 

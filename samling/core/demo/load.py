@@ -244,6 +244,9 @@ def load_demo() -> list[str]:
     from samling.groups.demo import create_demo_discussions
 
     create_demo_discussions()
+    from .announcements import create_demo_announcements
+
+    create_demo_announcements()
     return _accounts()
 
 
