@@ -359,6 +359,7 @@ def registration_calendar(registration, *, method: str = "REQUEST") -> bytes:
     """
     from email.utils import parseaddr
 
+    from django.core.cache import cache
     from django.utils import translation
     from icalendar import vCalAddress
 
@@ -372,8 +373,18 @@ def registration_calendar(registration, *, method: str = "REQUEST") -> bytes:
     )
     method = "CANCEL" if cancelled else "REQUEST"
     confirmed = registration.status == "confirmed"
-    with translation.override(registration.language or event.language):
-        vevent = event_vevent(event, programme_for_event(event))
+    language = registration.language or event.language
+    with translation.override(language):
+        # The description with the programme is the same for every registrant: made once per
+        # change of the event and language, not for each of a thousand e-mails.
+        description = cache.get_or_set(
+            f"invitation-description:{event.pk}:{event.updated_at.timestamp()}:{language}",
+            lambda: event_description(event, programme_for_event(event)),
+            60 * 60,
+        )
+        vevent = event_vevent(event)
+        vevent.pop("DESCRIPTION")
+        vevent.add("description", description)
         status = "CANCELLED" if cancelled else ("CONFIRMED" if confirmed else "TENTATIVE")
         vevent.pop("STATUS")
         vevent.add("status", status)

@@ -277,15 +277,14 @@ def change_audience(event, changes) -> dict:
     audience = {"statuses": list(ACTIVE)}
     if not changes or any(c.kind != EventChange.Kind.PROGRAMME or not c.item_id for c in changes):
         return audience
-    option_ids = []
-    for change in changes:
-        ids = list(
-            Option.objects.filter(event=event, item_id=change.item_id).values_list("pk", flat=True)
-        )
-        if not ids:
-            return audience  # an item for everyone
-        option_ids += ids
-    return {**audience, "options": sorted(set(option_ids))}
+    options = Option.objects.filter(event=event, item_id__in={c.item_id for c in changes})
+    option_ids, items_with_options = set(), set()
+    for option_id, item_id in options.values_list("pk", "item_id"):
+        option_ids.add(option_id)
+        items_with_options.add(item_id)
+    if any(c.item_id not in items_with_options for c in changes):
+        return audience  # an item for everyone
+    return {**audience, "options": sorted(option_ids)}
 
 
 def propose_change_notification(event, changes=None) -> EventMessage:
