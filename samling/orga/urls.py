@@ -4,10 +4,13 @@ from django.urls import path
 from . import programme_import, views
 from .accounts_urls import urlpatterns as account_urlpatterns
 from .announcements_urls import urlpatterns as announcement_urlpatterns
+from .audit_urls import urlpatterns as audit_urlpatterns
 from .checkin_urls import urlpatterns as checkin_urlpatterns
 from .groups_urls import urlpatterns as group_urlpatterns
 from .messages_urls import urlpatterns as message_urlpatterns
+from .programme_editor_urls import urlpatterns as programme_editor_urlpatterns
 from .registrations_urls import urlpatterns as registration_urlpatterns
+from .wizard_urls import urlpatterns as wizard_urlpatterns
 
 app_name = "orga"
 
@@ -25,6 +28,9 @@ urlpatterns = [
     *group_urlpatterns,
     *checkin_urlpatterns,
     *message_urlpatterns,
+    *programme_editor_urlpatterns,
+    *audit_urlpatterns,
+    *wizard_urlpatterns,
     *account_urlpatterns,
     *announcement_urlpatterns,
 ]
