@@ -10,6 +10,8 @@ from pathlib import PurePath
 from django.db import transaction
 from django.utils.text import slugify
 
+from samling.core import audit
+
 from .models import Announcement, AnnouncementAttachment, expire_pages
 
 # Letters that do not decompose into a base letter, as the admin's slug field spells them.
@@ -41,12 +43,13 @@ def save_announcement(
     created_by=None,
     new_attachments: Iterable[tuple[str, object]] = (),
     removed_attachments: Iterable[AnnouncementAttachment] = (),
+    saved_by=None,
 ) -> Announcement:
     """Save the post, set its linked events (None: leave them), add and remove documents.
 
     `new_attachments` holds (title, uploaded file) pairs; an empty title becomes the file name.
     Events linked or unlinked here are marked changed too, so their pages show the news box
-    as it now is.
+    as it now is. The audit log names `saved_by`, or else `created_by`.
     """
     if not announcement.slug:
         announcement.slug = unique_slug(
@@ -73,6 +76,12 @@ def save_announcement(
         )
     for attachment in removed_attachments:
         remove_attachment(attachment)
+    audit.record(
+        "announcement.saved",
+        network=announcement.network,
+        actor=saved_by or created_by,
+        target=announcement.title,
+    )
     return announcement
 
 
@@ -84,9 +93,15 @@ def remove_attachment(attachment: AnnouncementAttachment) -> None:
 
 
 @transaction.atomic
-def delete_announcement(announcement: Announcement) -> None:
+def delete_announcement(announcement: Announcement, *, deleted_by=None) -> None:
     """Delete the post with its documents (their files go once the deletion is committed)."""
     files = [(a.file.storage, a.file.name) for a in announcement.attachments.all()]
+    audit.record(
+        "announcement.deleted",
+        network=announcement.network,
+        actor=deleted_by,
+        target=announcement.title,
+    )
     announcement.delete()
     for storage, name in files:
         transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))

@@ -1,6 +1,8 @@
 """Writing the audit log. Services call `record` inside their transaction, so an entry exists
 exactly when the change does."""
 
+import datetime as dt
+
 from django.utils.translation import gettext_lazy as _
 
 # Every action that is logged, with the words the log page shows for it.
@@ -32,6 +34,10 @@ ACTIONS = {
 def _text(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        # One instant, one text: a time read back from the database (UTC) and the same time
+        # typed in the event's zone are no change.
+        return value.astimezone(dt.UTC).isoformat()
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)

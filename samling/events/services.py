@@ -4,6 +4,8 @@ import datetime as dt
 
 from django.db import transaction
 
+from samling.core import audit
+
 from .models import Event, EventChange, OnlineMeeting
 
 # Changes that registrants must hear about: saving one proposes a notification.
@@ -47,9 +49,18 @@ def reschedule_event(
     """Move the event, keep where it was in its public history."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     previous = {"previous_starts_at": event.starts_at, "previous_ends_at": event.ends_at}
+    before = {"starts_at": event.starts_at, "ends_at": event.ends_at, "status": event.status}
     event.starts_at, event.ends_at = starts_at, ends_at
     event.status = Event.Status.RESCHEDULED
     event.save(update_fields=["starts_at", "ends_at", "status", "updated_at"])
+    after = {"starts_at": event.starts_at, "ends_at": event.ends_at, "status": event.status}
+    audit.record(
+        "event.updated",
+        event=event,
+        actor=changed_by,
+        target=event.title,
+        changes=audit.diff(before, after),
+    )
     extra = {"changed_at": changed_at} if changed_at else {}
     return record_change(
         event,
@@ -73,9 +84,17 @@ STATUS_CHANGE_KINDS = {
 def set_event_status(event: Event, *, status: str, note: str = "", changed_by=None) -> EventChange:
     """Postpone or cancel an event (or schedule it again), recording the change."""
     event = Event.objects.select_for_update().get(pk=event.pk)
+    before = {"status": event.status, "status_note": event.status_note}
     event.status = status
     event.status_note = note
     event.save(update_fields=["status", "status_note", "updated_at"])
+    audit.record(
+        "event.updated",
+        event=event,
+        actor=changed_by,
+        target=event.title,
+        changes=audit.diff(before, {"status": event.status, "status_note": event.status_note}),
+    )
     kind = STATUS_CHANGE_KINDS.get(status, EventChange.Kind.OTHER)
     return record_change(event, kind, note=note, changed_by=changed_by)
 
@@ -100,7 +119,7 @@ EDITABLE_FIELDS = (
 
 
 def _place(venue) -> str:
-    return ", ".join(filter(None, [venue.name, venue.address()])) if venue else ""
+    return ", ".join(filter(None, [venue.name, venue.address])) if venue else ""
 
 
 @transaction.atomic
@@ -126,6 +145,11 @@ def update_event(event: Event, *, changed_by=None, note: str = "", **values) -> 
         event.status = Event.Status.RESCHEDULED
     event.full_clean()
     event.save()
+    edited = audit.diff(before, {name: getattr(event, name) for name in EDITABLE_FIELDS})
+    if edited:
+        audit.record(
+            "event.updated", event=event, actor=changed_by, target=event.title, changes=edited
+        )
     if moved:
         record(
             EventChange.Kind.RESCHEDULED,
@@ -159,6 +183,7 @@ def copy_event(
     starts_on: dt.date,
     title: str | None = None,
     subtitle: str | None = None,
+    copied_by=None,
 ) -> Event:
     """Copy an event with its programme, tracks and contacts to a new first day.
 
@@ -204,4 +229,5 @@ def copy_event(
             event=copy, platform=meeting.platform, platform_name=meeting.platform_name
         )
     copy_programme(source, copy, shift=shift)
+    audit.record("event.copied", event=copy, actor=copied_by, target=source.title)
     return copy

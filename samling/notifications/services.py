@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone, translation
 
+from samling.core import audit
 from samling.registration.models import RegistrationOption
 
 from .composing import default_text, render_for
@@ -332,7 +333,19 @@ def send_change_notification(
     )
     queue_event_message(proposal)
     proposal.refresh_from_db()
+    _log_sent(proposal, subject=subject, sent_by=changed_by)
     return proposal
+
+
+def _log_sent(message: EventMessage, *, subject: str, sent_by) -> None:
+    """The audit entry of a message sent: its subject as written in the event's language."""
+    audit.record(
+        "message.sent",
+        event=message.event,
+        actor=sent_by,
+        target=subject.strip(),
+        changes={"recipients": ["", str(message.recipient_count)]},
+    )
 
 
 def skip_change_notification(event, changes=None) -> int:
@@ -365,6 +378,7 @@ def send_message(
     )
     queue_event_message(message)
     message.refresh_from_db()
+    _log_sent(message, subject=subject, sent_by=sent_by)
     return message
 
 

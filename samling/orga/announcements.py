@@ -71,6 +71,7 @@ def _edit(request, network, announcement):
             created_by=request.user if is_new else None,
             new_attachments=form.new_attachments,
             removed_attachments=form.removed_attachments,
+            saved_by=request.user,
         )
         if announcement.published_at is None:
             text = _("“%(title)s” is saved as a draft.")
@@ -94,7 +95,7 @@ def delete_view(request, network, pk):
     network = _network(request, network)
     announcement = _announcement(network, pk)
     if request.method == "POST":
-        delete_announcement(announcement)
+        delete_announcement(announcement, deleted_by=request.user)
         messages.success(request, _("“%(title)s” is deleted.") % {"title": announcement.title})
         return redirect("orga:announcement-list", network=network.slug)
     return render(

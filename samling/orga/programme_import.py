@@ -460,7 +460,9 @@ def _create(request, event, existing):
     formset = ItemFormSet(request.POST, prefix=PREFIX, form_kwargs={"dates": dates})
     if confirm.is_valid() and formset.is_valid():
         try:
-            summary = replace_programme(event, programme_from_formset(formset))
+            summary = replace_programme(
+                event, programme_from_formset(formset), imported_by=request.user
+            )
         except ValidationError as error:
             confirm.add_error(None, error)
         else:

@@ -229,7 +229,9 @@ def add_view(request, slug):
     form = OrganiserRegistrationForm(request.POST or None, event=event)
     if request.method == "POST" and form.is_valid():
         try:
-            registration = add_registration(event, form.to_data(form.cleaned_data["language"]))
+            registration = add_registration(
+                event, form.to_data(form.cleaned_data["language"]), added_by=request.user
+            )
         except RegistrationError as error:
             form.add_error(None, str(error.message))
         else:
@@ -263,7 +265,7 @@ def cancel_view(request, slug, pk):
         )
         return _back(request, event)
     if request.method == "POST" and request.POST.get("confirmed"):
-        promoted = cancel_registration(registration)
+        promoted = cancel_registration(registration, cancelled_by=request.user)
         messages.success(
             request, _("The registration of %(name)s is cancelled.") % {"name": registration.name}
         )
@@ -294,7 +296,7 @@ def cancel_view(request, slug, pk):
 def move_to_waitlist_view(request, slug, pk):
     event = _event(request, slug)
     registration = _registration(event, pk)
-    if move_to_waitlist(registration):
+    if move_to_waitlist(registration, moved_by=request.user):
         messages.success(
             request,
             _(
@@ -316,7 +318,7 @@ def move_to_waitlist_view(request, slug, pk):
 def confirm_view(request, slug, pk):
     event = _event(request, slug)
     registration = _registration(event, pk)
-    if confirm_from_waitlist(registration):
+    if confirm_from_waitlist(registration, moved_by=request.user):
         messages.success(
             request, _("%(name)s is confirmed and gets an e-mail.") % {"name": registration.name}
         )

@@ -15,6 +15,8 @@ from .wizard_urls import urlpatterns as wizard_urlpatterns
 app_name = "orga"
 
 urlpatterns = [
+    # First: "events/new/" must not be taken for an event called "new".
+    *wizard_urlpatterns,
     path("", views.dashboard, name="dashboard"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page="orga:login"), name="logout"),
@@ -30,7 +32,6 @@ urlpatterns = [
     *message_urlpatterns,
     *programme_editor_urlpatterns,
     *audit_urlpatterns,
-    *wizard_urlpatterns,
     *account_urlpatterns,
     *announcement_urlpatterns,
 ]

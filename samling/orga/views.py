@@ -2,10 +2,17 @@
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from samling.networks.permissions import checkin_events, manageable_events, organising_networks
+from samling.events.models import Series
+from samling.networks.permissions import (
+    checkin_events,
+    manageable_events,
+    networks_administered,
+    organising_networks,
+)
 from samling.notifications.services import pending_changes
 from samling.orga.registrations import export_links
 from samling.programme.queries import programme_for_event
@@ -35,7 +42,11 @@ def dashboard(request):
         {
             "events": manageable,
             "checkin_events": checkin_only,
+            "series": Series.objects.filter(network__in=organising_networks(request.user))
+            .annotate(event_count=Count("events"))
+            .order_by("title"),
             "news_networks": organising_networks(request.user).order_by("name"),
+            "log_networks": networks_administered(request.user).distinct().order_by("name"),
         },
     )
 
@@ -57,5 +68,8 @@ def event_overview(request, slug):
             "pending_changes": pending_changes(event).exists(),
             "figures": dashboard_figures(event) if registration_settings else None,
             "exports": export_links(event) if registration_settings else [],
+            "administers_network": networks_administered(request.user)
+            .filter(pk=event.network_id)
+            .exists(),
         },
     )

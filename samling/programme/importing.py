@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from samling.core import audit
 from samling.events.models import Event
 from samling.networks.models import Person
 
@@ -223,7 +224,9 @@ def _checked_item(data: dict, where: str, errors: list[str]) -> _Item | None:
 
 
 @transaction.atomic
-def replace_programme(event: Event, programme: dict, *, keep_people: bool = True) -> ImportSummary:
+def replace_programme(
+    event: Event, programme: dict, *, keep_people: bool = True, imported_by=None
+) -> ImportSummary:
     """Delete the event's days, items and tracks and create them from Programme JSON.
 
     Everything is checked before anything is written: a ValidationError lists every bad item
@@ -302,6 +305,13 @@ def replace_programme(event: Event, programme: dict, *, keep_people: bool = True
         ).delete()
     # bulk_create skips the models' save(): mark the event changed once, for pages and calendars.
     event.touch()
+    audit.record(
+        "programme.imported",
+        event=event,
+        actor=imported_by,
+        target=event.title,
+        changes=audit.diff({"items": summary.items_replaced}, {"items": summary.items}),
+    )
     return summary
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.front, name="front"),
     path("networks/<slug:network>/", views.network, name="network"),
     path("events/<slug:slug>/", views.event, name="event"),
+    path("events/<slug:slug>/preview/<str:token>/", views.event_preview, name="event-preview"),
     path("events/<slug:slug>/register/", registration.register_view, name="register"),
     path("events/<slug:slug>/register/link/", registration.request_link_view, name="request-link"),
     path("r/<str:token>/", registration.registration_view, name="registration"),

@@ -95,27 +95,48 @@ def event(request, slug):
     counts = f"{registration.confirmed_count}:{registration.is_open()}" if registration else "-"
 
     def render_page():
-        programme = programme_for_event(event)
-        related = event.related_events.published().prefetch_related(
-            Prefetch("changes", queryset=EventChange.objects.filter(is_public=True))
-        )
-        context = {
-            "event": event,
-            "programme": programme,
-            "speakers": speakers_for_event(programme),
-            "contacts": event.contacts.select_related("person", "venue"),
-            "attachments": event.attachments.all(),
-            "changes": event.changes.filter(is_public=True),
-            "related": related,
-            "series_events": (
-                event.series.events.published().exclude(pk=event.pk) if event.series else []
-            ),
-            "json_ld": event_json_ld(event, programme),
-            "registration": registration,
-            "registration_open": bool(registration and registration.is_open()),
-        }
-        return render(request, "public/event.html", context)
+        return _render_event(request, event, registration)
 
     return cached_response(
         request, f"event:{event.pk}:{event.updated_at.timestamp()}:{counts}", render_page
     )
+
+
+def event_preview(request, slug, token):
+    """A draft's page for those given the preview link: never cached, never indexed."""
+    from samling.events.publishing import event_from_preview_token
+
+    event = event_from_preview_token(slug, token)
+    if event is None:
+        raise Http404
+    _use_language(request, event.language)
+    response = _render_event(
+        request, event, getattr(event, "registration_settings", None), preview=True
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _render_event(request, event, registration, *, preview=False):
+    programme = programme_for_event(event)
+    related = event.related_events.published().prefetch_related(
+        Prefetch("changes", queryset=EventChange.objects.filter(is_public=True))
+    )
+    context = {
+        "event": event,
+        "programme": programme,
+        "speakers": speakers_for_event(programme),
+        "contacts": event.contacts.select_related("person", "venue"),
+        "attachments": event.attachments.all(),
+        "changes": event.changes.filter(is_public=True),
+        "related": related,
+        "series_events": (
+            event.series.events.published().exclude(pk=event.pk) if event.series else []
+        ),
+        "json_ld": event_json_ld(event, programme),
+        "registration": registration,
+        "registration_open": bool(registration and registration.is_open() and not preview),
+        "preview": preview,
+    }
+    return render(request, "public/event.html", context)

@@ -198,3 +198,97 @@ class RegistrationForm(forms.Form):
 
 class LinkRequestForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
+
+
+class RegistrationSetupForm(forms.Form):
+    """The wizard's registration step: on or off, places, waiting list, deadline."""
+
+    is_enabled = forms.BooleanField(label=_("Take registrations in Samling"), required=False)
+    capacity = forms.IntegerField(
+        label=_("Places"), required=False, min_value=1, help_text=_("Empty: no limit.")
+    )
+    waitlist_enabled = forms.BooleanField(
+        label=_("Waiting list when full"), required=False, initial=True
+    )
+    closes_on = forms.DateField(
+        label=_("Deadline"),
+        required=False,
+        help_text=_("The last day to register (until midnight). Empty: until the event starts."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    require_municipality = forms.BooleanField(label=_("Ask for the municipality"), required=False)
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        settings = getattr(event, "registration_settings", None)
+        if settings is not None:
+            closes = settings.closes_at.astimezone(event.tz) if settings.closes_at else None
+            self.initial.update(
+                is_enabled=settings.is_enabled,
+                capacity=settings.capacity,
+                waitlist_enabled=settings.waitlist_enabled,
+                closes_on=(closes - dt.timedelta(seconds=1)).date() if closes else None,
+                require_municipality=settings.require_municipality,
+            )
+        else:
+            self.initial.setdefault("is_enabled", True)
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        settings = getattr(self.event, "registration_settings", None)
+        if capacity is not None and settings is not None and capacity < settings.confirmed_count:
+            raise ValidationError(
+                _("%(count)s participants are confirmed already: give at least that many."),
+                params={"count": settings.confirmed_count},
+            )
+        return capacity
+
+    def settings_fields(self) -> dict:
+        data = self.cleaned_data
+        closes_at = None
+        if data["closes_on"]:
+            midnight = dt.datetime.combine(data["closes_on"] + dt.timedelta(days=1), dt.time())
+            closes_at = midnight.replace(tzinfo=self.event.tz)
+        return {
+            "is_enabled": data["is_enabled"],
+            "capacity": data["capacity"],
+            "waitlist_enabled": data["waitlist_enabled"],
+            "closes_at": closes_at,
+            "require_municipality": data["require_municipality"],
+        }
+
+
+class OptionForm(forms.ModelForm):
+    """One choice at registration: a session, the bus, the pick-up, a meal."""
+
+    class Meta:
+        model = Option
+        fields = ["kind", "label", "capacity", "asks_arrival"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["capacity"].help_text = _("Empty: no limit.")
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        if capacity is not None and self.instance.pk and capacity < self.instance.confirmed_count:
+            raise ValidationError(
+                _("%(count)s have chosen it already: give at least that many."),
+                params={"count": self.instance.confirmed_count},
+            )
+        return capacity
+
+
+class BaseOptionFormSet(forms.BaseModelFormSet):
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            if form.instance.pk and form.instance.chosen_by.exists():
+                form.add_error(None, _("Registrants have chosen this: it cannot be removed."))
+                raise ValidationError(_("A choice that registrants have made cannot be removed."))
+
+
+OptionFormSet = forms.modelformset_factory(
+    Option, form=OptionForm, formset=BaseOptionFormSet, extra=3, can_delete=True
+)

@@ -16,6 +16,7 @@ participants waiting for that option.
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from samling.core import audit
 from samling.events.models import Event
 
 from .models import Option, Registration, RegistrationOption, RegistrationSettings
@@ -43,7 +44,7 @@ class EventCancelled(RegistrationClosed):
 
 
 @transaction.atomic
-def add_registration(event: Event, data: RegistrationData) -> Registration:
+def add_registration(event: Event, data: RegistrationData, *, added_by=None) -> Registration:
     """Register someone on the organiser's behalf, also before opening and after the deadline.
 
     The same rules as `register` otherwise: a confirmed place while there is one, then the
@@ -58,10 +59,28 @@ def add_registration(event: Event, data: RegistrationData) -> Registration:
         raise AlreadyRegistered
     try:
         with transaction.atomic():
-            return _add(event, data, email, existing)
+            registration = _add(event, data, email, existing)
     except IntegrityError:
         # The same address was registered in the same moment by someone else.
         raise AlreadyRegistered from None
+    audit.record(
+        "registration.added",
+        event=event,
+        actor=added_by,
+        target=registration.name,
+        changes={"status": ["", registration.status]},
+    )
+    return registration
+
+
+def _moved(registration: Registration, before: str, *, moved_by) -> None:
+    audit.record(
+        "registration.moved",
+        event=registration.event,
+        actor=moved_by,
+        target=registration.name,
+        changes=audit.diff({"status": before}, {"status": registration.status}),
+    )
 
 
 def _add(event, data, email, existing) -> Registration:
@@ -76,7 +95,7 @@ def _add(event, data, email, existing) -> Registration:
 
 
 @transaction.atomic
-def confirm_from_waitlist(registration: Registration) -> bool:
+def confirm_from_waitlist(registration: Registration, *, moved_by=None) -> bool:
     """Confirm one waiting registrant, whatever their place in the queue, if a place is free.
 
     Their options are confirmed where a place is free and stay on the option's waiting list
@@ -98,12 +117,13 @@ def confirm_from_waitlist(registration: Registration) -> bool:
             chosen.status = RegistrationOption.Status.CONFIRMED
             chosen.save(update_fields=["status"])
     _queue_confirmation(locked, "promoted")
+    _moved(locked, Registration.Status.WAITLISTED, moved_by=moved_by)
     registration.status = locked.status
     return True
 
 
 @transaction.atomic
-def move_to_waitlist(registration: Registration) -> bool:
+def move_to_waitlist(registration: Registration, *, moved_by=None) -> bool:
     """Put a confirmed registrant back on the waiting list (in their original place in the queue).
 
     The event place stays free for the organiser to give (see the module's note); the option
@@ -129,5 +149,6 @@ def move_to_waitlist(registration: Registration) -> bool:
     for option_id in freed:
         _promote_option(option_id)
     _queue_confirmation(locked)  # a waiting registrant's "confirmation" is the waiting-list mail
+    _moved(locked, Registration.Status.CONFIRMED, moved_by=moved_by)
     registration.status = locked.status
     return True

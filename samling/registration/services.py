@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from samling.core import audit
 from samling.events.models import Event
 
 from .models import Option, Registration, RegistrationOption, RegistrationSettings
@@ -210,13 +211,20 @@ def waitlist_position(registration: Registration) -> int | None:
 
 
 @transaction.atomic
-def cancel_registration(registration: Registration) -> list[Registration]:
-    """Cancel; a freed place goes to the first on the waiting list. Returns those promoted."""
+def cancel_registration(
+    registration: Registration, *, cancelled_by=None, logged: bool = True
+) -> list[Registration]:
+    """Cancel; a freed place goes to the first on the waiting list. Returns those promoted.
+
+    `cancelled_by`: the organiser who cancelled (None: the registrant). `logged=False` leaves
+    the audit log to the caller (deleting one's data logs that, without the name).
+    """
     settings = RegistrationSettings.objects.select_for_update().get(event_id=registration.event_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == Registration.Status.CANCELLED:
         return []
-    was_confirmed = registration.status == Registration.Status.CONFIRMED
+    previous = registration.status
+    was_confirmed = previous == Registration.Status.CONFIRMED
     if was_confirmed:
         _count(RegistrationSettings, settings.pk, "confirmed_count", -1)
     freed_options = []
@@ -230,6 +238,14 @@ def cancel_registration(registration: Registration) -> list[Registration]:
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    if logged:
+        audit.record(
+            "registration.cancelled",
+            event=registration.event,
+            actor=cancelled_by,
+            target=registration.name,
+            changes=audit.diff({"status": previous}, {"status": registration.status}),
+        )
     _queue_confirmation(registration, "cancelled")
     promoted = promote_from_waitlist(registration.event) if was_confirmed else []
     for option_id in freed_options:
@@ -280,9 +296,16 @@ def _promote_option(option_id: int) -> None:
 
 
 @transaction.atomic
-def update_registration(registration: Registration, data: RegistrationData) -> Registration:
-    """Change one's details and options; options dropped free their places for others."""
+def update_registration(
+    registration: Registration, data: RegistrationData, *, updated_by=None
+) -> Registration:
+    """Change one's details and options; options dropped free their places for others.
+
+    The audit log gets what changed; of personal details (phone, diet, travel, answers) only
+    that they changed, not their values.
+    """
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    before = _logged_details(registration)
     for name in ("name", "phone", "title", "organisation", "dietary_needs", "flight"):
         setattr(registration, name, getattr(data, name).strip())
     registration.municipality = data.municipality
@@ -291,7 +314,8 @@ def update_registration(registration: Registration, data: RegistrationData) -> R
     registration.answers = data.answers
     registration.save()
     wanted = {option.pk: option for option in data.options}
-    current = {c.option_id: c for c in registration.chosen_options.all()}
+    current = {c.option_id: c for c in registration.chosen_options.select_related("option")}
+    before["options"] = ", ".join(sorted(c.option.label for c in current.values()))
     for option_id in sorted(set(current) - set(wanted)):
         chosen = current[option_id]
         field_name = (
@@ -307,7 +331,36 @@ def update_registration(registration: Registration, data: RegistrationData) -> R
     _choose_options(
         registration, added, confirmed=registration.status == Registration.Status.CONFIRMED
     )
+    after = _logged_details(registration)
+    after["options"] = ", ".join(sorted(option.label for option in wanted.values()))
+    changes = audit.diff(before, after)
+    for name in PRIVATE_DETAILS:
+        if name in changes:
+            changes[name] = ["", ""]  # changed; the values stay out of the log
+    if changes:
+        audit.record(
+            "registration.updated",
+            event=registration.event,
+            actor=updated_by,
+            target=registration.name,
+            changes=changes,
+        )
     return registration
+
+
+# Details whose change is logged without the values (see `update_registration`).
+PRIVATE_DETAILS = ("phone", "dietary_needs", "flight", "arrival", "answers")
+
+
+def _logged_details(registration: Registration) -> dict:
+    return {
+        "name": registration.name,
+        "title": registration.title,
+        "organisation": registration.organisation,
+        "municipality": registration.municipality,
+        "category": registration.category,
+        **{name: getattr(registration, name) for name in PRIVATE_DETAILS},
+    }
 
 
 DEFAULT_CATEGORIES = [

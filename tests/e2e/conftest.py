@@ -63,3 +63,12 @@ def screenshot_dir():
     folder = OUTPUT / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def log_in(page, server: str, email: str = "admin@industrikommuner.demo") -> None:
+    """Log in to the organiser area as a demo account (all share the demo password)."""
+    page.goto(f"{server}/orga/login/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", "samling-demo")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{server}/orga/")

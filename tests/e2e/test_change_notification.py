@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from samling.events.models import Event
 from samling.registration.services import register
+from tests.e2e.conftest import log_in
 from tests.e2e.test_public_pages import assert_accessible
 from tests.factories import registration_data
 
@@ -39,10 +40,7 @@ def test_organiser_moves_the_meeting_and_registrants_are_told_once(
     old_start = event.local_start
 
     server = live_server.url
-    page.goto(f"{server}/orga/login/")
-    page.fill("#id_username", "admin@industrikommuner.demo")
-    page.fill("#id_password", "samling-demo")
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, server)
     page.goto(f"{server}/orga/events/{EVENT}/")
     page.get_by_role("link", name="Edit the event: dates, place, status").click()
     assert_accessible(page)
@@ -92,10 +90,7 @@ def test_organiser_previews_a_message_to_the_bus_and_edits_a_reminder(page, view
     register(event, registration_data(1))
     mail.outbox.clear()
     server = live_server.url
-    page.goto(f"{server}/orga/login/")
-    page.fill("#id_username", "admin@industrikommuner.demo")
-    page.fill("#id_password", "samling-demo")
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, server)
     page.goto(f"{server}/orga/events/{EVENT}/")
     page.get_by_role("link", name="Messages to registrants").click()
     assert_accessible(page)

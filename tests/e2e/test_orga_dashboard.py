@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 
 from samling.events.models import Event
 from samling.registration.services import register
+from tests.e2e.conftest import log_in
 from tests.e2e.test_public_pages import assert_accessible
 from tests.factories import registration_data
 
@@ -26,10 +27,7 @@ def demo(live_server):
 
 
 def test_organiser_reads_the_dashboards(page, viewport, demo, screenshot_dir):
-    page.goto(f"{demo}/orga/login/")
-    page.fill("#id_username", "admin@industrikommuner.demo")
-    page.fill("#id_password", "samling-demo")
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, demo)
     page.wait_for_url(f"{demo}/orga/")
     expect(page.locator(".dash-events")).to_contain_text("confirmed")
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.e2e.conftest import log_in
 from tests.e2e.test_public_pages import assert_accessible
 from tests.programme.test_importing import SEED_TEXT
 
@@ -19,10 +20,7 @@ def demo_server(live_server):
 
 
 def test_organiser_imports_the_skelleftea_programme(page, viewport, demo_server, screenshot_dir):
-    page.goto(f"{demo_server}/orga/login/")
-    page.fill("#id_username", "admin@industrikommuner.demo")
-    page.fill("#id_password", "samling-demo")
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, demo_server)
     page.goto(f"{demo_server}/orga/events/{EVENT}/")
     page.get_by_role("link", name="Import a programme from text").click()
 

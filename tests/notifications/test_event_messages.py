@@ -280,3 +280,22 @@ def test_smtp_outage_then_recovery_delivers_each_message_once(transactional_db, 
     assert deliver_pending() == 0
     inbox = received(smtp)
     assert sorted(len(mails) for mails in inbox.values()) == [2, 2, 2]
+
+
+def test_a_new_place_is_recorded_with_before_and_after(db):
+    from django.utils import translation
+
+    from samling.core.timefmt import change_summary
+    from samling.events.models import Venue
+
+    event = open_event(capacity=5, mode=Event.Mode.ON_SITE)
+    old = Venue.objects.create(network=event.network, name="Rådhuset", city="Umeå", country="SE")
+    new = Venue.objects.create(
+        network=event.network, name="Campus", city="Skellefteå", country="SE"
+    )
+    update_event(event, venue=old)
+    register(event, registration_data(0))
+    (change,) = update_event(event, venue=new)
+    assert change.kind == "venue" and change.notification == "pending"
+    with translation.override("en"):
+        assert change_summary(change) == "New place: Campus, Skellefteå (before: Rådhuset, Umeå)"

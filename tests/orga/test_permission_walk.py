@@ -13,6 +13,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from samling.announcements.models import Announcement
+from samling.events.models import Series
 from samling.groups.models import DiscussionGroup, GroupDiscussion
 from samling.networks.models import TeamMembership
 from samling.notifications.models import EventMessage
@@ -113,6 +114,7 @@ def world(db):
         "group_b": group_b,
         "announcement_b": announcement_b,
         "message_b": message_b,
+        "series_b": Series.objects.create(network=network_b, slug="serie-b", title="Serie B"),
     }
 
 
@@ -126,8 +128,11 @@ def objects_of_b(world) -> dict:
             "groups": world["discussion_b"].pk,
             "news": world["announcement_b"].pk,
             "messages": world["message_b"].pk,
+            "items": world["discussion_b"].item_id,
+            "days": world["discussion_b"].item.day_id,
         },
         "group": world["group_b"].pk,
+        "series": world["series_b"].slug,
         "kind": "participants",
         "fmt": "csv",
         "format": "csv",

@@ -63,5 +63,5 @@ def test_orga_dashboard_query_count_does_not_grow(client, db, rows, django_asser
     for _ in range(rows):
         EventFactory(network=membership.network)
     client.force_login(membership.user)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         assert client.get("/orga/").status_code == 200
