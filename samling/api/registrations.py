@@ -172,7 +172,8 @@ def _out(registration: Registration) -> dict:
     return {
         "id": registration.pk,
         "status": registration.status,
-        "waitlist_position": waitlist_position(registration),
+        "waitlist_position": getattr(registration, "position_when_registered", None)
+        or waitlist_position(registration),
         "manage_url": absolute_url(registration.get_absolute_url()),
     }
 

@@ -30,13 +30,16 @@ def queue_registration_mail(registration: Registration, kind: str, *, options=No
     event = registration.event
     if kind == "confirmation" and registration.status == Registration.Status.WAITLISTED:
         kind = "waitlisted"
+    position = waitlist_position(registration)
+    # Kept for the answer to the same request (the API shows it too): counted once.
+    registration.position_when_registered = position
     with translation.override(registration.language):
         context = {
             "registration": registration,
             "event": event,
             "kind": kind,
             "when": event_when(event),
-            "position": waitlist_position(registration),
+            "position": position,
             "manage_url": absolute_url(registration.get_absolute_url()),
             "event_url": absolute_url(event.get_absolute_url()),
             "options": (

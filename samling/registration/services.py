@@ -124,6 +124,7 @@ def register(event: Event, data: RegistrationData, *, now=None) -> tuple[Registr
             return Registration.objects.get(event=event, email=email), False
     if registration.status == Registration.Status.WAITLISTED and _fill_freed_places(event):
         registration.refresh_from_db(fields=["status"])
+        registration.position_when_registered = None  # others moved up, or this one did
     return registration, True
 
 
