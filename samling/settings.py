@@ -144,7 +144,7 @@ REDIS_URL = os.environ.get("SAMLING_REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "samling.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "samling",
         }

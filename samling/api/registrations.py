@@ -1,9 +1,10 @@
 """POST /api/v1/events/{slug}/registrations: the same rules as the form, as JSON."""
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest
 from django.utils import translation
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
@@ -13,6 +14,7 @@ from samling.events.models import Event
 from samling.events.queries import absolute_url
 from samling.registration.forms import RegistrationForm
 from samling.registration.models import Registration
+from samling.registration.queries import published_event_to_register_for
 from samling.registration.services import (
     RegistrationClosed,
     RegistrationError,
@@ -83,6 +85,10 @@ class ErrorOut(Schema):
     errors: dict[str, list[str]] = {}
 
 
+def _earlier_with_key(event: Event, key: str) -> Registration | None:
+    return Registration.objects.filter(event=event, idempotency_key=key).first() if key else None
+
+
 def _rate_limited(request: HttpRequest) -> bool:
     """Ample for people, not for scripts: SAMLING_REGISTRATION_RATE_LIMIT a minute per address."""
     limit = settings.REGISTRATION_RATE_LIMIT
@@ -132,6 +138,13 @@ def _form_data(event: Event, payload: RegistrationIn) -> dict:
     return data
 
 
+# The configurations read by this process, by key, so a registration does not even ask
+# Redis. Read-only once stored. A change to the event or its network gives a new key; a
+# network's members (changed without saving the network) are read again after a while.
+CONFIG_SECONDS = 300
+_configs: dict[str, tuple[dict, float]] = {}
+
+
 def _use_cached_config(event: Event) -> None:
     """Categories, options, questions and member municipalities, read once per change.
 
@@ -142,15 +155,20 @@ def _use_cached_config(event: Event) -> None:
         f"registration-config:{event.pk}:{event.updated_at.timestamp()}:"
         f"{event.network.updated_at.timestamp()}"
     )
-    config = cache.get(key)
-    if config is None:
-        config = {
-            "categories": list(event.categories.all()),
-            "options": list(event.options.all()),
-            "questions": list(event.questions.all()),
-            "members": list(event.network.members.all()),
-        }
-        cache.set(key, config, 300)
+    config, expires = _configs.get(key, (None, 0.0))
+    if expires < time.monotonic():
+        config = cache.get(key)
+        if config is None:
+            config = {
+                "categories": list(event.categories.all()),
+                "options": list(event.options.all()),
+                "questions": list(event.questions.all()),
+                "members": list(event.network.members.all()),
+            }
+            cache.set(key, config, CONFIG_SECONDS)
+        if len(_configs) >= 256:
+            _configs.clear()  # old versions: a rare, cheap rebuild
+        _configs[key] = (config, time.monotonic() + CONFIG_SECONDS)
     event._prefetched_objects_cache = {
         name: _prefetched(getattr(event, name), config[name])
         for name in ("categories", "options", "questions")
@@ -203,24 +221,24 @@ def _out(registration: Registration) -> dict:
     },
 )
 def create_registration(request, slug: str, payload: RegistrationIn):
-    event = get_object_or_404(
-        Event.objects.select_related("network", "registration_settings"),
-        slug=slug,
-        is_published=True,
-    )
+    event = published_event_to_register_for(slug)
+    if event is None:
+        raise Http404
     _use_cached_config(event)
     if not hasattr(event, "registration_settings"):
         raise HttpError(404, "This event takes no registrations here.")
     key = request.headers.get("Idempotency-Key", "")[:100]
-    if key:
-        earlier = Registration.objects.filter(event=event, idempotency_key=key).first()
-        if earlier:
-            return Status(200, _out(earlier))
+    # A retried request is found by the database's constraint when it registers (no lookup
+    # for every new one); only where it would be turned away is it looked up first.
     if _rate_limited(request):
+        if earlier := _earlier_with_key(event, key):
+            return Status(200, _out(earlier))
         return Status(429, {"detail": "Too many attempts. Please wait a minute."})
     language = payload.language if payload.language in LANGUAGES else event.language
     with translation.override(language):
         if not event.registration_settings.is_open():
+            if earlier := _earlier_with_key(event, key):
+                return Status(200, _out(earlier))
             return Status(409, {"detail": str(RegistrationClosed.message)})
         form = RegistrationForm(_form_data(event, payload), event=event)
         known = {option.key for option in event.options.all()}

@@ -130,6 +130,9 @@ class OutboxMessage(models.Model):
     to = models.EmailField(_("to"))
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("text"))
+    # A text written when the message is sent, not when it is queued (a registration's
+    # confirmation: its request answers sooner): {"make": …, "kind": …, …}, see body_content.
+    body_source = models.JSONField(null=True, blank=True, editable=False)
     attachments = models.JSONField(
         _("attachments"), default=list, blank=True, help_text="[[filename, text, mimetype]]"
     )

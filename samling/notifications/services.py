@@ -2,6 +2,7 @@
 
 import datetime as dt
 import logging
+import time
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -10,6 +11,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone, translation
 
 from samling.core import audit
+from samling.core.cache import add_or_get
 from samling.registration.models import RegistrationOption
 
 from .composing import default_text, render_for
@@ -20,12 +22,18 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 20
 
 
-def queue_mail(*, to: str, subject: str, body: str, kind: str, attachments=(), **links):
-    """Store the message and hand it to the sending task once the transaction commits."""
+def queue_mail(
+    *, to: str, subject: str, body: str = "", body_source=None, kind: str, attachments=(), **links
+):
+    """Store the message and hand it to the sending task once the transaction commits.
+
+    `body_source` instead of `body`: the text is written when the message is sent.
+    """
     message = OutboxMessage.objects.create(
         to=to,
         subject=subject,
         body=body,
+        body_source=body_source,
         kind=kind,
         attachments=[list(a) for a in attachments],
         **links,
@@ -37,17 +45,33 @@ def queue_mail(*, to: str, subject: str, body: str, kind: str, attachments=(), *
 # With a worker, a burst of mail (a hundred registrations a second) is sent by one task a
 # moment later, not by a task per message: one publish to Redis per burst instead of hundreds.
 BATCH_DELAY = 1
+SCHEDULED_KEY = "outbox:delivery-scheduled"  # holds when the scheduled task runs
+# Each process also remembers when that task runs: a message queued before then is sent by
+# it, so during a burst even Redis is asked only about once a second per process.
+_covered_until = 0.0
 
 
 def schedule_delivery(message_id: int) -> None:
+    global _covered_until
     from django.core.cache import cache
 
     from .tasks import send_outbox_message, send_pending_mail
 
     if settings.CELERY_TASK_ALWAYS_EAGER:
         send_outbox_message.delay(message_id)  # no worker: sent now, in this process
-    elif cache.add("outbox:delivery-scheduled", True, BATCH_DELAY + 4):
+        return
+    now = time.time()
+    if now < _covered_until:
+        return
+    runs_at = now + BATCH_DELAY
+    held = add_or_get(cache, SCHEDULED_KEY, runs_at, BATCH_DELAY + 4)
+    if held is None:
         send_pending_mail.apply_async(countdown=BATCH_DELAY)
+    else:
+        # Scheduled by another process and not started yet: the task deletes the key first.
+        runs_at = held
+    # A small margin, so that the message is committed well before the task looks.
+    _covered_until = float(runs_at) - 0.1
 
 
 def invitation_attachment(registration_id: int, *, method: str = "REQUEST"):
@@ -58,6 +82,21 @@ def invitation_attachment(registration_id: int, *, method: str = "REQUEST"):
         {"make": "registration-invitation", "id": registration_id, "method": method},
         "text/calendar",
     )
+
+
+def body_content(message: OutboxMessage) -> str | None:
+    """The text of a message queued with a `body_source`, written now; None when what it is
+    about no longer exists."""
+    source = message.body_source
+    if source["make"] == "registration-mail":
+        from samling.registration.mail import registration_mail_body
+
+        if message.registration_id is None:
+            return None
+        return registration_mail_body(
+            message.registration, source["kind"], position=source.get("position")
+        )
+    raise ValueError(f"Unknown body source: {source['make']}")
 
 
 def attachment_content(content):
@@ -96,6 +135,14 @@ def deliver(message_id: int) -> bool:
             return OutboxMessage.objects.filter(
                 pk=message_id, status=OutboxMessage.Status.SENT
             ).exists()
+        if message.body_source and not message.body:
+            message.body = body_content(message)
+            if message.body is None:  # what it was about is gone (its event deleted)
+                message.status = OutboxMessage.Status.FAILED
+                message.body = ""
+                message.last_error = "Nothing to write about any more."
+                message.save(update_fields=["status", "last_error"])
+                return True  # nothing to retry
         email = EmailMessage(
             subject=message.subject,
             body=message.body,
@@ -114,13 +161,13 @@ def deliver(message_id: int) -> bool:
             message.last_error = f"{type(error).__name__}: {error}"[:2000]
             if message.attempts >= MAX_ATTEMPTS:
                 message.status = OutboxMessage.Status.FAILED
-            message.save(update_fields=["attempts", "last_error", "status"])
+            message.save(update_fields=["attempts", "last_error", "status", "body"])
             logger.warning("Mail %s not sent: %s", message.pk, message.last_error)
             return False
         message.status = OutboxMessage.Status.SENT
         message.sent_at = timezone.now()
         message.last_error = ""
-        message.save(update_fields=["attempts", "last_error", "status", "sent_at"])
+        message.save(update_fields=["attempts", "last_error", "status", "sent_at", "body"])
         return True
 
 

@@ -27,7 +27,7 @@ def send_pending_mail() -> int:
     by Celery beat, which is also how messages are retried while the SMTP server is down."""
     from django.core.cache import cache
 
-    cache.delete("outbox:delivery-scheduled")
+    cache.delete(services.SCHEDULED_KEY)
     sent = total = services.deliver_pending()
     while sent == 200:  # a full batch: more may wait (a message to a thousand registrants)
         sent = services.deliver_pending()

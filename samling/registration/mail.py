@@ -20,10 +20,11 @@ SUBJECTS = {
 }
 
 
-def queue_registration_mail(registration: Registration, kind: str, *, options=None):
+def queue_registration_mail(registration: Registration, kind: str):
     """Queue a mail about the registration (kind: confirmation, promoted, cancelled, link).
 
-    `options`: the registration's chosen options when the caller has them at hand.
+    Its text is written when it is sent (by the worker, after the request has answered), from
+    the registration as it is then; the waiting-list position is the one counted now.
     """
     from .services import waitlist_position
 
@@ -34,6 +35,25 @@ def queue_registration_mail(registration: Registration, kind: str, *, options=No
     # Kept for the answer to the same request (the API shows it too): counted once.
     registration.position_when_registered = position
     with translation.override(registration.language):
+        subject = SUBJECTS[kind]() % {"event": event.title}
+    # Every mail carries the calendar entry (an invitation with a stable UID), so the
+    # registrant's calendar follows: confirmed, tentative while waiting, removed on cancelling.
+    method = "CANCEL" if kind == "cancelled" else "REQUEST"
+    return queue_mail(
+        to=registration.email,
+        subject=subject,
+        body_source={"make": "registration-mail", "kind": kind, "position": position},
+        kind=f"registration-{kind}",
+        attachments=[invitation_attachment(registration.pk, method=method)],
+        event=event,
+        registration=registration,
+    )
+
+
+def registration_mail_body(registration: Registration, kind: str, *, position=None) -> str:
+    """The text of a mail about the registration, in the registrant's language."""
+    event = registration.event
+    with translation.override(registration.language):
         context = {
             "registration": registration,
             "event": event,
@@ -42,23 +62,6 @@ def queue_registration_mail(registration: Registration, kind: str, *, options=No
             "position": position,
             "manage_url": absolute_url(registration.get_absolute_url()),
             "event_url": absolute_url(event.get_absolute_url()),
-            "options": (
-                options
-                if options is not None
-                else list(registration.chosen_options.select_related("option"))
-            ),
+            "options": list(registration.chosen_options.select_related("option")),
         }
-        subject = SUBJECTS[kind]() % {"event": event.title}
-        body = render_to_string("registration/mail/registration.txt", context)
-    # Every mail carries the calendar entry (an invitation with a stable UID), so the
-    # registrant's calendar follows: confirmed, tentative while waiting, removed on cancelling.
-    method = "CANCEL" if kind == "cancelled" else "REQUEST"
-    return queue_mail(
-        to=registration.email,
-        subject=subject,
-        body=body,
-        kind=f"registration-{kind}",
-        attachments=[invitation_attachment(registration.pk, method=method)],
-        event=event,
-        registration=registration,
-    )
+        return render_to_string("registration/mail/registration.txt", context)

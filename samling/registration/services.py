@@ -10,7 +10,7 @@ nothing.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -95,26 +95,27 @@ def _choose_options(registration: Registration, options, *, confirmed: bool) -> 
 def register(event: Event, data: RegistrationData, *, now=None) -> tuple[Registration, bool]:
     """Register for the event; returns (registration, created).
 
-    The same address again (a double click, a retried request) returns the existing
-    registration. A cancelled registrant who registers again gets a new place in the queue.
+    The same address again (a double click, a retried request) or the same Idempotency-Key
+    returns the existing registration. A cancelled registrant who registers again gets a new
+    place in the queue.
     """
     email = normalise_email(data.email)
     try:
-        # Most registrations are new: try at once, and let the unique (event, e-mail)
-        # constraint catch the rest instead of asking first.
+        # Most registrations are new: try at once, and let the unique constraints on
+        # (event, e-mail) and (event, idempotency key) catch the rest instead of asking first.
         with transaction.atomic():
             registration = _register(event, data, email, None, now=now)
     except RegistrationError:
         # Closed or full, but perhaps this is the second click of someone who got the place.
-        existing = Registration.objects.filter(event=event, email=email).first()
+        existing = earlier_registration(event, email, data.idempotency_key)
         if existing and existing.status != Registration.Status.CANCELLED:
             return existing, False
         raise
     except IntegrityError:
-        existing = Registration.objects.filter(event=event, email=email).first()
+        existing = earlier_registration(event, email, data.idempotency_key)
         if existing is None:
             raise
-        if existing.status != Registration.Status.CANCELLED:
+        if existing.status != Registration.Status.CANCELLED or existing.email != email:
             return existing, False  # a double click, a retried request
         try:
             with transaction.atomic():
@@ -128,11 +129,30 @@ def register(event: Event, data: RegistrationData, *, now=None) -> tuple[Registr
     return registration, True
 
 
+def earlier_registration(
+    event: Event, email: str, idempotency_key: str = ""
+) -> Registration | None:
+    """The registration a repeated request meant: the one made with the same Idempotency-Key
+    (it promises the first answer), else the one with the same address."""
+    match = Q(email=normalise_email(email))
+    if idempotency_key:
+        match |= Q(idempotency_key=idempotency_key)
+    rows = list(Registration.objects.filter(match, event=event))
+    rows.sort(key=lambda row: not (idempotency_key and row.idempotency_key == idempotency_key))
+    return rows[0] if rows else None
+
+
 def _fill_freed_places(event: Event) -> list[Registration]:
     """A place freed while someone joined the waiting list goes to the first in the queue."""
-    has_room = RegistrationSettings.objects.filter(
-        Q(capacity__isnull=True) | Q(confirmed_count__lt=F("capacity")), event=event
-    ).exists()
+    # Asked after every registration that went onto the waiting list: plain SQL, because
+    # composing the query costs more than the database takes to answer it.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 1 FROM {RegistrationSettings._meta.db_table} WHERE event_id = %s"
+            " AND (capacity IS NULL OR confirmed_count < capacity)",
+            [event.pk],
+        )
+        has_room = cursor.fetchone() is not None
     if not has_room:
         return []
     with transaction.atomic():
@@ -149,12 +169,32 @@ def _register(event, data, email, existing, *, now) -> Registration:
         raise RegistrationClosed
     # Full a moment ago: straight to the waiting list, without queueing on the settings row
     # that confirmed registrations lock. (A place freed meanwhile: see _fill_freed_places.)
-    confirmed = not settings.is_full and _take(RegistrationSettings, settings.pk)
-    if not confirmed and not settings.waitlist_enabled:
+    hoping = not settings.is_full
+    if not hoping and not settings.waitlist_enabled:
         raise RegistrationFull
-    registration = _save_registration(event, email, data, existing, confirmed=confirmed)
-    chosen = _choose_options(registration, data.options, confirmed=confirmed)
-    _queue_confirmation(registration, options=chosen)
+    if existing:
+        # Bringing a cancelled registration back locks its row: take the place first, so
+        # rows are locked in the usual order (settings, then registrations).
+        confirmed = hoping and _take(RegistrationSettings, settings.pk)
+        if not confirmed and not settings.waitlist_enabled:
+            raise RegistrationFull
+        registration = _save_registration(event, email, data, existing, confirmed=confirmed)
+        _queue_confirmation(registration)
+    else:
+        # A new row locks nothing others wait for, so the row and its mail are written first
+        # and the place is taken last: every confirmation in a rush queues on the settings
+        # row, which is then held only for the update and the commit.
+        registration = _save_registration(event, email, data, None, confirmed=hoping)
+        mail = _queue_confirmation(registration)
+        confirmed = hoping and _take(RegistrationSettings, settings.pk)
+        if hoping and not confirmed:  # the last place went a moment ago
+            if not settings.waitlist_enabled:
+                raise RegistrationFull
+            registration.status = Registration.Status.WAITLISTED
+            registration.save(update_fields=["status"])
+            mail.delete()
+            _queue_confirmation(registration)
+    _choose_options(registration, data.options, confirmed=confirmed)
     return registration
 
 
@@ -189,26 +229,34 @@ def _save_registration(event, email, data, existing, *, confirmed: bool) -> Regi
     return registration
 
 
-def _queue_confirmation(
-    registration: Registration, kind: str = "confirmation", *, options=None
-) -> None:
+def _queue_confirmation(registration: Registration, kind: str = "confirmation"):
     """The mail is stored in the same transaction as the change, so neither exists alone."""
     from .mail import queue_registration_mail
 
-    queue_registration_mail(registration, kind, options=options)
+    return queue_registration_mail(registration, kind)
 
 
 def waitlist_position(registration: Registration) -> int | None:
     """1 for the first on the waiting list; None when not waiting."""
     if registration.status != Registration.Status.WAITLISTED:
         return None
-    ahead = Registration.objects.filter(
-        event_id=registration.event_id, status=Registration.Status.WAITLISTED
-    ).filter(
-        Q(created_at__lt=registration.created_at)
-        | Q(created_at=registration.created_at, pk__lt=registration.pk)
-    )
-    return ahead.count() + 1
+    # Counted for every registration that goes onto the waiting list (its answer and its
+    # mail): plain SQL for the same reason as in _fill_freed_places. The queue's order is
+    # (created_at, id), as in Registration.Meta.ordering.
+    created_at = connection.ops.adapt_datetimefield_value(registration.created_at)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM {Registration._meta.db_table} WHERE event_id = %s"
+            " AND status = %s AND (created_at < %s OR (created_at = %s AND id < %s))",
+            [
+                registration.event_id,
+                Registration.Status.WAITLISTED.value,
+                created_at,
+                created_at,
+                registration.pk,
+            ],
+        )
+        return cursor.fetchone()[0] + 1
 
 
 @transaction.atomic

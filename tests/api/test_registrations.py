@@ -114,3 +114,40 @@ def test_post_to_an_unknown_event_is_not_found(client, db):
         "/api/v1/events/nothing/registrations", payload(), content_type="application/json"
     )
     assert response.status_code == 404
+
+
+def test_a_key_used_again_returns_the_first_answer_whatever_the_body(client, db):
+    # The client lost the answer and retried, with a corrected address: still one registration.
+    event = open_event()
+    first = post(client, event, payload(0), **{"Idempotency-Key": "k-1"})
+    again = post(client, event, payload(0, email="other@example.org"), **{"Idempotency-Key": "k-1"})
+    assert again.status_code == 200 and again.json()["id"] == first.json()["id"]
+    assert Registration.objects.count() == 1
+
+
+def test_a_key_used_again_after_closing_returns_the_first_answer(client, db):
+    event = open_event()
+    first = post(client, event, payload(0), **{"Idempotency-Key": "k-2"})
+    settings = event.registration_settings
+    settings.is_enabled = False
+    settings.save()
+    again = post(client, event, payload(0), **{"Idempotency-Key": "k-2"})
+    assert again.status_code == 200 and again.json()["id"] == first.json()["id"]
+    assert post(client, event, payload(1), **{"Idempotency-Key": "k-3"}).status_code == 409
+
+
+def test_a_key_used_again_is_answered_even_when_rate_limited(client, db):
+    event = open_event()
+    first = post(client, event, payload(0), **{"Idempotency-Key": "k-4"})
+    codes = [post(client, event, payload(n)).status_code for n in range(1, 40)]
+    assert 429 in codes
+    again = post(client, event, payload(0), **{"Idempotency-Key": "k-4"})
+    assert again.status_code == 200 and again.json()["id"] == first.json()["id"]
+
+
+def test_unknown_or_unpublished_events_are_not_found(client, db):
+    event = open_event()
+    assert post(client, event.__class__(slug="no-such-event"), payload(0)).status_code == 404
+    event.is_published = False
+    event.save()
+    assert post(client, event, payload(0)).status_code == 404

@@ -12,6 +12,7 @@ from samling.registration.queries import (
     meal_counts,
     normalise_need,
     pickup_list,
+    published_event_to_register_for,
     registrations_for_organiser,
     waiting_list,
 )
@@ -183,3 +184,36 @@ def test_badge_names_are_the_confirmed_by_name(event):
     add(event, 2, name="Bo 🙂")
     add(event, 3, name="Aage Venter")  # waiting
     assert [r.name for r in badge_names(event)] == ["Anne Ærø", "Bo 🙂", "Ølstykke Ødegård"]
+
+
+def _values(instance) -> dict:
+    return {f.attname: getattr(instance, f.attname) for f in type(instance)._meta.concrete_fields}
+
+
+def test_the_event_to_register_for_is_read_as_the_orm_reads_it(event, django_assert_num_queries):
+    from samling.events.models import Event
+
+    event.registration_settings.closes_at = dt.datetime(2030, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    event.registration_settings.save()
+    expected = Event.objects.select_related("network", "registration_settings").get(pk=event.pk)
+    with django_assert_num_queries(1):
+        found = published_event_to_register_for(event.slug)
+        settings = found.registration_settings
+        assert found.network.pk == event.network_id and settings.event is found
+    assert _values(found) == _values(expected)
+    assert _values(found.network) == _values(expected.network)
+    assert _values(settings) == _values(expected.registration_settings)
+    # Times come back as aware datetimes, JSON as Python values, on SQLite as on PostgreSQL.
+    assert settings.closes_at == dt.datetime(2030, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    assert settings.is_open() and not settings.is_full
+
+
+def test_the_event_to_register_for_without_settings_or_unpublished(db):
+    from tests.factories import EventFactory
+
+    without = EventFactory(is_published=True)
+    found = published_event_to_register_for(without.slug)
+    assert found.pk == without.pk and not hasattr(found, "registration_settings")
+    unpublished = EventFactory(is_published=False)
+    assert published_event_to_register_for(unpublished.slug) is None
+    assert published_event_to_register_for("no-such-event") is None

@@ -159,3 +159,55 @@ def test_second_click_on_the_last_place_returns_the_registration_not_an_error(db
     assert created and not created_again and again.pk == first.pk
     with pytest.raises(RegistrationFull):
         register(event, registration_data(1))
+
+
+def test_the_last_place_taken_a_moment_ago_puts_the_registrant_on_the_waiting_list(
+    db, django_capture_on_commit_callbacks
+):
+    # The event was read while a place was free; another registrant took it before this one
+    # reached the database: the database decides, and the mail says "waiting list".
+    event = open_event(capacity=1)
+    read_before = type(event).objects.select_related("registration_settings").get(pk=event.pk)
+    register(event, registration_data(0))
+    assert not read_before.registration_settings.is_full
+    with django_capture_on_commit_callbacks(execute=True):
+        late, created = register(read_before, registration_data(1))
+    assert created and late.status == WAITLISTED and waitlist_position(late) == 1
+    assert counts(event) == (1, 1)
+    (message,) = [m for m in mail.outbox if "deltager1@example.org" in m.to]
+    assert message.subject.startswith("Du er på ventelisten")
+    assert late.messages.get().kind == "registration-waitlisted"
+
+
+def test_the_last_place_taken_a_moment_ago_without_a_waiting_list_keeps_nothing(db):
+    event = open_event(capacity=1, waitlist=False)
+    read_before = type(event).objects.select_related("registration_settings").get(pk=event.pk)
+    register(event, registration_data(0))
+    with pytest.raises(RegistrationFull):
+        register(read_before, registration_data(1))
+    assert Registration.objects.count() == 1
+    assert counts(event) == (1, 0)
+
+
+def test_waiting_list_positions_follow_registration_time_then_id(db):
+    event = open_event(capacity=0)
+    waiting = [register(event, registration_data(n))[0] for n in range(4)]
+    # Two registered in the same microsecond: the smaller id is ahead.
+    Registration.objects.filter(pk__in=[w.pk for w in waiting[1:3]]).update(
+        created_at=waiting[1].created_at
+    )
+    for registration in waiting:
+        registration.refresh_from_db()
+    assert [waitlist_position(w) for w in waiting] == [1, 2, 3, 4]
+    cancel_registration(waiting[0])
+    waiting[3].refresh_from_db()
+    assert waitlist_position(waiting[3]) == 3
+
+
+def test_a_cancelled_registrant_who_comes_back_joins_the_end_of_the_queue(db):
+    event = open_event(capacity=0)
+    first, _ = register(event, registration_data(0))
+    register(event, registration_data(1))
+    cancel_registration(first)
+    back, created = register(event, registration_data(0))
+    assert created and back.pk == first.pk and waitlist_position(back) == 2

@@ -33,6 +33,8 @@ class Command(BaseCommand):
             "-",
             "--timeout",
             "60",
+            # The application (its views, catalogues) is loaded once and shared by the workers.
+            "--preload",
         ]
 
         class Application(WSGIApplication):
