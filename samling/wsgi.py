@@ -12,6 +12,7 @@ def _warm_up() -> None:
     import gc
 
     from django.conf import settings
+    from django.db import connections
     from django.urls import get_resolver
     from django.utils import translation
 
@@ -19,6 +20,8 @@ def _warm_up() -> None:
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             translation.gettext("Registration")
+    # Nothing opened here may be shared by the forked workers.
+    connections.close_all()
     # What is loaded now lives as long as the process: the garbage collector need not look
     # at it again, and the forked workers keep sharing its memory pages (Python's advice for
     # servers that fork).

@@ -26,9 +26,9 @@ def expire_pages(*, network_id: int, event_ids=None, announcement_id: int | None
     if announcement_id is not None:
         Announcement.objects.filter(pk=announcement_id).update(updated_at=now)
     if event_ids is not None:
-        Event.objects.filter(pk__in=event_ids).update(
-            updated_at=now, revision=models.F("revision") + 1
-        )
+        # Not the revision: news beside an event changes its page, not its calendar entry
+        # (a new SEQUENCE would tell every registrant's calendar that the event changed).
+        Event.objects.filter(pk__in=event_ids).update(updated_at=now)
 
 
 class AnnouncementQuerySet(models.QuerySet):

@@ -52,8 +52,13 @@ def diff(before: dict, after: dict) -> dict:
     }
 
 
-def record(action: str, *, event=None, network=None, actor=None, target="", changes=None):
-    """Log one action. `actor`: the organiser's user; None for a participant or the system."""
+def record(
+    action: str, *, event=None, network=None, actor=None, target="", target_key="", changes=None
+):
+    """Log one action. `actor`: the organiser's user; None for a participant or the system.
+
+    `target` is what the log shows; `target_key` names the row, where it may have to be found
+    again (a registrant's entries when their data is erased)."""
     from .models import AuditEntry
 
     assert action in ACTIONS, f"unknown audit action {action}"
@@ -70,5 +75,6 @@ def record(action: str, *, event=None, network=None, actor=None, target="", chan
         actor_label=label,
         action=action,
         target=str(target)[:300],
+        target_key=target_key,
         changes=changes or {},
     )

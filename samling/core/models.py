@@ -32,6 +32,9 @@ class AuditEntry(models.Model):
     actor_label = models.CharField(_("by"), max_length=254, blank=True)
     action = models.CharField(_("action"), max_length=60)
     target = models.CharField(_("what"), max_length=300, blank=True)
+    # Which row the entry is about ("registration:42"), for finding its entries again when
+    # the target's name has changed since, or another has the same name.
+    target_key = models.CharField(max_length=60, blank=True, db_index=True, editable=False)
     # {"field": [before, after], …} as text, for the fields that changed.
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)

@@ -5,7 +5,7 @@ samling.exports.responses); a repeat request costs the lookup of the event or ne
 Outputs open in the content's own language; `?lang=` chooses another.
 """
 
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
@@ -87,13 +87,21 @@ def programme_pdf(request, slug):
 
 
 def _network_and_version(request, slug: str) -> tuple[Network, str]:
-    """The network and a version that changes with any of its events and with the date."""
+    """The network and a version that changes with what its upcoming events show."""
     network = get_object_or_404(Network, slug=slug)
     _use_language(request, network.language)
-    latest = Event.objects.published().for_network(network).aggregate(v=Max("updated_at"))["v"]
+    figures = (
+        Event.objects.published()
+        .for_network(network)
+        .aggregate(
+            latest=Max("updated_at"), upcoming=Count("pk", filter=Q(ends_at__gt=timezone.now()))
+        )
+    )
+    latest = figures["latest"]
     stamps = [network.updated_at.timestamp(), latest.timestamp() if latest else 0]
-    # An event leaves "upcoming" without being changed, so the day is part of the version.
-    return network, f"{network.pk}:{max(stamps)}:{timezone.localdate()}"
+    # A new or changed event moves the latest stamp. One that ends, or is unpublished or
+    # deleted, leaves "upcoming" without moving it: the number of upcoming events changes.
+    return network, f"{network.pk}:{max(stamps)}:{figures['upcoming']}"
 
 
 @require_safe

@@ -289,6 +289,11 @@ class Registration(models.Model):
     def get_absolute_url(self):
         return reverse("public:registration", kwargs={"token": self.token})
 
+    @property
+    def audit_key(self) -> str:
+        """How the audit log names this registration (see AuditEntry.target_key)."""
+        return f"registration:{self.pk}"
+
 
 class RegistrationOption(models.Model):
     class Status(models.TextChoices):

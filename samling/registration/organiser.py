@@ -68,6 +68,7 @@ def add_registration(event: Event, data: RegistrationData, *, added_by=None) -> 
         event=event,
         actor=added_by,
         target=registration.name,
+        target_key=registration.audit_key,
         changes={"status": ["", registration.status]},
     )
     return registration
@@ -79,6 +80,7 @@ def _moved(registration: Registration, before: str, *, moved_by) -> None:
         event=registration.event,
         actor=moved_by,
         target=registration.name,
+        target_key=registration.audit_key,
         changes=audit.diff({"status": before}, {"status": registration.status}),
     )
 

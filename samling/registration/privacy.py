@@ -181,7 +181,8 @@ def _anonymise_chunk(ids: list[int], now) -> int:
         messages |= Q(registration=registration) | Q(
             event_id=registration.event_id, to__iexact=registration.email
         )
-        logged |= Q(event_id=registration.event_id, target=registration.name)
+        # Entries written before entries had keys are found by the name it has now.
+        logged |= Q(event_id=registration.event_id, target_key="", target=registration.name)
         with translation.override(registration.event.language):
             registration.name = pgettext(
                 "the name of a registrant whose data is deleted", "Anonymised participant"
@@ -218,9 +219,30 @@ def _anonymise_chunk(ids: list[int], now) -> int:
     outbox = OutboxMessage.objects.filter(messages)
     outbox.filter(status=OutboxMessage.Status.PENDING).update(status=OutboxMessage.Status.FAILED)
     outbox.update(to="", body="", attachments=[], last_error="")
-    # The audit log names registrants: the name goes from it too (one query for the chunk).
-    AuditEntry.objects.filter(logged, action__startswith="registration.").update(target="—")
+    keys = [registration.audit_key for registration in rows]
+    _erase_from_audit_log(
+        AuditEntry.objects.filter(
+            Q(target_key__in=keys) | logged, action__startswith="registration."
+        )
+    )
     return len(rows)
+
+
+# What an audit entry about a registration may hold of the person (see _logged_details).
+PERSONAL_IN_LOG = ("name", "title", "organisation")
+
+
+def _erase_from_audit_log(entries: QuerySet) -> None:
+    """The log names registrants and keeps a changed name, title or organisation before and
+    after: those go; what happened (registered, moved, cancelled, which fields) stays."""
+    entries = list(entries.only("pk", "changes"))
+    for entry in entries:
+        entry.target = "—"
+        entry.changes = {
+            field: ["", ""] if field in PERSONAL_IN_LOG else values
+            for field, values in entry.changes.items()
+        }
+    AuditEntry.objects.bulk_update(entries, ["target", "changes"])
 
 
 @transaction.atomic

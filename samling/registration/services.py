@@ -293,6 +293,7 @@ def cancel_registration(
             event=registration.event,
             actor=cancelled_by,
             target=registration.name,
+            target_key=registration.audit_key,
             changes=audit.diff({"status": previous}, {"status": registration.status}),
         )
     _queue_confirmation(registration, "cancelled")
@@ -392,6 +393,7 @@ def update_registration(
             event=registration.event,
             actor=updated_by,
             target=registration.name,
+            target_key=registration.audit_key,
             changes=changes,
         )
     return registration

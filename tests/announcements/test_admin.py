@@ -49,7 +49,7 @@ def test_admin_lists_only_posts_of_ones_networks(client, organiser):
 
 def test_admin_links_events_and_marks_them_changed(client, organiser):
     event = EventFactory(network=organiser.network)
-    revision = event.revision
+    updated_at = event.updated_at
     response = client.post(
         reverse("admin:announcements_announcement_add"),
         admin_data(organiser.network, events=[event.pk]),
@@ -58,7 +58,7 @@ def test_admin_links_events_and_marks_them_changed(client, organiser):
     post = Announcement.objects.get()
     assert post.created_by == organiser.user
     assert list(post.events.all()) == [event]
-    assert Event.objects.get(pk=event.pk).revision > revision
+    assert Event.objects.get(pk=event.pk).updated_at > updated_at
 
 
 def test_admin_refuses_an_event_of_another_network(client, organiser):

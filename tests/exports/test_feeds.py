@@ -130,3 +130,21 @@ def test_network_feed_queries_do_not_grow_with_the_number_of_events(
     for name in ("public:network-feed", "public:network-ical", "public:network-embed"):
         with django_assert_max_num_queries(3):
             fetch(client, reverse(name, kwargs={"network": network.slug}))
+
+
+def test_network_outputs_drop_an_event_unpublished_or_ended_at_once(client, networks):
+    # Neither moves the latest change of the network's published events, which the cached
+    # outputs are keyed by: the number of upcoming events is part of the key too.
+    network, _other, events = networks
+    urls = [
+        reverse(name, kwargs={"network": network.slug})
+        for name in ("public:network-feed", "public:network-ical", "public:network-embed")
+    ]
+    assert all("Senere møde" in fetch(client, url).content.decode() for url in urls)
+    Event.objects.filter(pk=events["later"].pk).update(is_published=False)  # not the latest
+    assert not any("Senere møde" in fetch(client, url).content.decode() for url in urls)
+    ended = dt.datetime.now(tz=CPH) - dt.timedelta(minutes=1)
+    Event.objects.filter(pk=events["soon"].pk).update(
+        starts_at=ended - dt.timedelta(hours=2), ends_at=ended, updated_at=events["soon"].updated_at
+    )
+    assert not any("Næste møde" in fetch(client, url).content.decode() for url in urls)

@@ -233,3 +233,29 @@ def test_anonymise_keeps_each_address_unique_within_an_event(db):
     assert anonymise_registrations(Registration.objects.filter(event=event)) == 3
     emails = set(Registration.objects.filter(event=event).values_list("email", flat=True))
     assert emails == {f"anonymised-{r.pk}@anonymised.invalid" for r in registrations}
+
+
+def test_erasing_takes_the_person_out_of_the_audit_log_by_row_not_by_name(db):
+    from samling.core.models import AuditEntry
+    from samling.registration.organiser import add_registration
+    from samling.registration.services import update_registration
+
+    event = open_event(capacity=10)
+    erased = add_registration(event, data(0, name="Jens Hansen", organisation="Ærø Kommune"))
+    namesake = add_registration(event, data(1, name="Jens Hansen"))
+    # Renamed since: entries from before carry the old name.
+    update_registration(erased, data(0, name="Jens Peter Hansen", organisation="Odense Kommune"))
+    erased.refresh_from_db()
+    delete_registration_data(erased)
+
+    log = AuditEntry.objects.filter(event=event)
+    about_erased = log.filter(target_key=erased.audit_key)
+    assert about_erased.count() == 2  # added, updated
+    text = str(list(about_erased.values_list("target", "changes")))
+    for personal in ("Jens", "Hansen", "Ærø", "Odense"):
+        assert personal not in text
+    updated = about_erased.get(action="registration.updated").changes
+    assert updated["name"] == ["", ""] and updated["organisation"] == ["", ""]
+    # The namesake's entry is theirs, and stays.
+    assert log.get(target_key=namesake.audit_key).target == "Jens Hansen"
+    assert log.filter(action="registration.deleted").count() == 1
