@@ -3,10 +3,12 @@
 import datetime as dt
 
 from django.core.cache import cache
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from ninja import Query, Router, Schema
+from ninja.renderers import JSONRenderer
 
 from samling.core.timefmt import change_summary
 from samling.events.models import Event
@@ -176,12 +178,31 @@ def list_events(request, filters: Query[EventFilters]):
     summary="One event with its programme",
 )
 def get_event(request, slug: str):
-    event = get_object_or_404(BASE, slug=slug)
-    settings = getattr(event, "registration_settings", None)
-    counts = f"{settings.confirmed_count}:{waitlist_size(event)}" if settings else "-"
-    key = f"api:event:{event.pk}:{event.updated_at.timestamp()}:{counts}"
-    data = cache.get(key)
-    if data is None:
-        data = event_detail(event)
-        cache.set(key, data, 60 * 60 * 24)
-    return data
+    # What the cached answer depends on, read without the event's relations (asked often).
+    version = (
+        Event.objects.published()
+        .filter(slug=slug)
+        .values_list("pk", "updated_at", "registration_settings__confirmed_count")
+        .first()
+    )
+    if version is None:
+        raise Http404
+    pk, updated_at, confirmed = version
+    counts = "-" if confirmed is None else f"{confirmed}:{waitlist_size(pk)}"
+    key = f"api:event-json:{pk}:{updated_at.timestamp()}:{counts}"
+    content = cache.get(key)
+    if content is None:
+        event = get_object_or_404(BASE, pk=pk)
+        content = _rendered(request, EventDetailOut, event_detail(event))
+        cache.set(key, content, 60 * 60 * 24)
+    return HttpResponse(content, content_type=JSON)
+
+
+JSON = "application/json; charset=utf-8"
+
+
+def _rendered(request, schema, data) -> bytes:
+    """The answer's bytes as django-ninja makes them (checked against the schema, then JSON):
+    cached so, a repeated request skips checking and encoding the whole programme again."""
+    checked = schema.model_validate(data).model_dump()
+    return JSONRenderer().render(request, checked, response_status=200)

@@ -35,13 +35,19 @@ def _use_language(request, default: str) -> None:
 
 
 def _published_event(request, slug: str) -> Event:
+    """The event with what the cached outputs are keyed by (see `_whole` for the rest)."""
     event = get_object_or_404(
-        Event.objects.select_related("network", "venue", "series", "online_meeting"),
-        slug=slug,
-        is_published=True,
+        Event.objects.only("slug", "language", "updated_at"), slug=slug, is_published=True
     )
     _use_language(request, event.language)
     return event
+
+
+def _whole(event: Event) -> Event:
+    """The event with its relations, read only when an output is made."""
+    return Event.objects.select_related("network", "venue", "series", "online_meeting").get(
+        pk=event.pk
+    )
 
 
 def _programme_or_404(event: Event):
@@ -58,7 +64,7 @@ def event_ical(request, slug):
         "event-ical",
         slug=event.slug,
         version=event_version(event),
-        render=lambda: ical.event_calendar(event, programme_for_event(event)),
+        render=lambda: ical.event_calendar(whole := _whole(event), programme_for_event(whole)),
     )
 
 
@@ -69,7 +75,7 @@ def programme_ical(request, slug):
         "programme-ical",
         slug=event.slug,
         version=event_version(event),
-        render=lambda: ical.programme_calendar(event, _programme_or_404(event)),
+        render=lambda: ical.programme_calendar(whole := _whole(event), _programme_or_404(whole)),
     )
 
 
@@ -78,7 +84,8 @@ def programme_pdf(request, slug):
     event = _published_event(request, slug)
 
     def render_pdf():
-        return render_programme_pdf(event, _programme_or_404(event))
+        whole = _whole(event)
+        return render_programme_pdf(whole, _programme_or_404(whole))
 
     # The same cache entry as samling.exports.pdf.programme_pdf(event).
     return cached_export(

@@ -80,25 +80,41 @@ def network(request, network):
     )
 
 
+# What the cached page depends on: read for every view of it, so without the rest of the
+# event and its relations (those are read only when the page is made).
+PAGE_VERSION_FIELDS = (
+    "is_published",
+    "language",
+    "updated_at",
+    "status",
+    "ends_at",
+    "registration_settings__is_enabled",
+    "registration_settings__opens_at",
+    "registration_settings__closes_at",
+    "registration_settings__confirmed_count",
+)
+
+
 def event(request, slug):
-    event = get_object_or_404(
-        Event.objects.select_related(
-            "network", "venue", "series", "online_meeting", "registration_settings"
-        ),
+    version = get_object_or_404(
+        Event.objects.select_related("registration_settings").only(*PAGE_VERSION_FIELDS),
         slug=slug,
     )
-    if not event.is_published:
+    if not version.is_published:
         raise Http404
-    _use_language(request, event.language)
-    registration = getattr(event, "registration_settings", None)
+    _use_language(request, version.language)
+    registration = getattr(version, "registration_settings", None)
     # Places left show on the page: the counts belong to the version of the page.
     counts = f"{registration.confirmed_count}:{registration.is_open()}" if registration else "-"
 
     def render_page():
-        return _render_event(request, event, registration)
+        event = Event.objects.select_related(
+            "network", "venue", "series", "online_meeting", "registration_settings"
+        ).get(pk=version.pk)
+        return _render_event(request, event, getattr(event, "registration_settings", None))
 
     return cached_response(
-        request, f"event:{event.pk}:{event.updated_at.timestamp()}:{counts}", render_page
+        request, f"event:{version.pk}:{version.updated_at.timestamp()}:{counts}", render_page
     )
 
 
