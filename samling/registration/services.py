@@ -1,10 +1,12 @@
 """Registering, cancelling and the waiting list: one short transaction each.
 
 Places are taken with conditional updates on counters (`confirmed_count < capacity`), so the
-database decides who gets the last place. Rows are always locked in the same order (settings,
-then options by primary key, then registrations) to keep concurrent transactions from
-deadlocking. Mail is queued with `transaction.on_commit`, so a rolled-back registration sends
-nothing.
+database decides who gets the last place. Existing rows are always locked in the same order
+(settings, then options by primary key, then registrations) to keep concurrent transactions
+from deadlocking; a new registration writes its own row (which only a second click of the same
+person can wait for, before taking any lock) ahead of taking its place. Mail is stored in the
+same transaction and handed on with `transaction.on_commit`, so a rolled-back registration
+sends nothing.
 """
 
 import datetime as dt
